@@ -1,0 +1,114 @@
+package dk.articlesummarizer.api;
+
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import dk.articlesummarizer.problem.Problem;
+import dk.articlesummarizer.problem.ProblemException;
+import dk.articlesummarizer.problem.ProblemType;
+
+/** Turns every failure into problem+json; no exception class, message of a library or stack trace leaks out. */
+public class ProblemExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        Response.ResponseBuilder response = Response.status(e.type().status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(e.toProblem());
+        e.retryAfter().ifPresent(delay -> response.header(HttpHeaders.RETRY_AFTER,
+                Math.max(1, (delay.toMillis() + 999) / 1000)));
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFields(ConstraintViolationException e) {
+        String detail = e.getConstraintViolations().stream()
+                .map(ConstraintViolation::getMessage)
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return problem(new ProblemException(ProblemType.INVALID_REQUEST, detail));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return problem(new ProblemException(classify(e), describe(e)));
+    }
+
+    @ServerExceptionMapper
+    public Response httpError(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        Response problem = problem(new ProblemException(ProblemType.forStatus(status), describe(status)));
+        // 405 must say what is allowed (RFC 9110 15.5.6); JAX-RS already computed it.
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return allow == null ? problem : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String errorId = UUID.randomUUID().toString();
+        // The trace may hold fragments of the request, so it stays below INFO.
+        LOG.errorf("Unexpected error %s; the stack trace is logged at DEBUG", errorId);
+        LOG.debugf(e, "Unexpected error %s", errorId);
+        return problem(new ProblemException(ProblemType.INTERNAL_ERROR,
+                "The service failed unexpectedly (error id " + errorId + "). Retrying may help."));
+    }
+
+    private static ProblemType classify(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (e instanceof JsonParseException && message.contains("UTF-8")) {
+            return ProblemType.INVALID_ENCODING;
+        }
+        return e instanceof MismatchedInputException ? ProblemType.INVALID_REQUEST : ProblemType.MALFORMED_JSON;
+    }
+
+    private static String describe(JsonProcessingException e) {
+        ProblemType type = classify(e);
+        if (type == ProblemType.INVALID_ENCODING) {
+            return "The request body is not valid UTF-8.";
+        }
+        if (type == ProblemType.INVALID_REQUEST) {
+            return "The body must be a JSON object {\"text\": \"<article>\", \"title\": \"<optional headline>\"}"
+                    + " whose fields are strings" + where((MismatchedInputException) e) + ".";
+        }
+        String location = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return "The request body is not valid JSON" + location + ".";
+    }
+
+    private static String where(MismatchedInputException e) {
+        String field = e.getPath().stream()
+                .map(reference -> reference.getFieldName())
+                .filter(name -> name != null)
+                .collect(Collectors.joining("."));
+        return field.isEmpty() ? "" : "; field '" + field + "' has the wrong type";
+    }
+
+    private static String describe(int status) {
+        return switch (status) {
+            case 404 -> "No such resource. The API is POST /summarize.";
+            case 405 -> "Only POST is supported on /summarize.";
+            case 406 -> "The answer is application/json; adjust the Accept header.";
+            case 413 -> "The request body is larger than the service accepts.";
+            case 415 -> "Send the article as application/json {\"text\": ..., \"title\": ...} or as text/plain.";
+            default -> "The request could not be processed.";
+        };
+    }
+}

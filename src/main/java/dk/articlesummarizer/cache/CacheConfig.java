@@ -1,0 +1,19 @@
+package dk.articlesummarizer.cache;
+
+import java.time.Duration;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "summarizer.cache")
+public interface CacheConfig {
+
+    /** Upper bound for the approximate heap size of all cached answers. */
+    @WithDefault("64M")
+    MemorySize maxBytes();
+
+    /** How long an answer stays cached after it was written. */
+    @WithDefault("24h")
+    Duration ttl();
+}

@@ -1,0 +1,105 @@
+package dk.articlesummarizer.language;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.pemistahl.lingua.api.IsoCode639_1;
+import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetector;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+
+import dk.articlesummarizer.problem.ProblemException;
+import dk.articlesummarizer.problem.ProblemType;
+import io.quarkus.runtime.Startup;
+
+/**
+ * Refuses, before any LLM call, text that is confidently not in an accepted language. Norwegian and Swedish
+ * are accepted by default: a Danish reader reads them, and the detector confuses them with Danish anyway.
+ */
+@ApplicationScoped
+@Startup
+public class LanguageGate {
+
+    /** Enough text to be sure; detecting on all of a long article costs time and tells nothing more. */
+    static final int SAMPLE_CHARS = 3000;
+    /** Below this many letters the detector is guessing, so nothing is refused. */
+    static final int MIN_LETTERS = 40;
+    /** Refuse only when the accepted languages together get less than this share of the confidence. */
+    static final double ACCEPTED_SHARE_TO_REFUSE = 0.05;
+
+    private final Set<Language> accepted;
+    private final Language fallback;
+    private final LanguageDetector detector;
+
+    public LanguageGate(LanguageConfig config) {
+        List<Language> acceptedInOrder = config.accepted().stream().map(LanguageGate::byIsoCode).toList();
+        this.accepted = EnumSet.copyOf(acceptedInOrder);
+        this.fallback = acceptedInOrder.get(0);
+        Set<Language> all = EnumSet.copyOf(accepted);
+        config.refused().stream().map(LanguageGate::byIsoCode).forEach(all::add);
+        // Low accuracy mode loads only the trigram models: a few MB instead of ~100 MB, and articles are long.
+        this.detector = LanguageDetectorBuilder.fromLanguages(all.toArray(Language[]::new))
+                .withLowAccuracyMode()
+                .withPreloadedLanguageModels()
+                .build();
+    }
+
+    /** @return the ISO 639-1 code of the (accepted) language the text is written in */
+    public String requireAccepted(String text) {
+        String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
+        if (letters(sample) < MIN_LETTERS) {
+            return isoCode(fallback);
+        }
+        Map<Language, Double> confidence = detector.computeLanguageConfidenceValues(sample);
+        Language best = null;
+        double acceptedShare = 0;
+        for (Map.Entry<Language, Double> entry : confidence.entrySet()) {
+            if (accepted.contains(entry.getKey())) {
+                acceptedShare += entry.getValue();
+                if (best == null) {
+                    best = entry.getKey();
+                }
+            }
+        }
+        if (acceptedShare < ACCEPTED_SHARE_TO_REFUSE && !confidence.isEmpty()) {
+            Language detected = confidence.keySet().iterator().next();
+            throw new ProblemException(ProblemType.UNSUPPORTED_LANGUAGE, "The article looks like "
+                    + name(detected) + " (" + isoCode(detected) + "). This service translates Danish articles;"
+                    + " accepted languages: " + String.join(", ", accepted.stream().map(LanguageGate::isoCode).toList())
+                    + ".");
+        }
+        return isoCode(best == null ? fallback : best);
+    }
+
+    private static int letters(String text) {
+        int count = 0;
+        for (int i = 0; i < text.length() && count < MIN_LETTERS; i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static Language byIsoCode(String code) {
+        try {
+            return Language.getByIsoCode639_1(IsoCode639_1.valueOf(code.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown ISO 639-1 language code in summarizer.language: " + code, e);
+        }
+    }
+
+    private static String isoCode(Language language) {
+        return language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String name(Language language) {
+        String name = language.name().toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+}

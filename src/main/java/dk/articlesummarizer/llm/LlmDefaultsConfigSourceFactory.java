@@ -1,0 +1,41 @@
+package dk.articlesummarizer.llm;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+
+/**
+ * Chooses the defaults for {@code llm.base-url} and {@code llm.model}: OpenAI when an API key is configured,
+ * a local Ollama otherwise. A property file cannot express "default depends on another variable", so this
+ * factory publishes {@code llm-defaults.*}, which application.properties uses as fallback values.
+ */
+public class LlmDefaultsConfigSourceFactory implements ConfigSourceFactory {
+
+    static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
+    static final String OPENAI_MODEL = "gpt-4o-mini";
+    static final String OLLAMA_BASE_URL = "http://localhost:11434/v1";
+    static final String OLLAMA_MODEL = "llama3.1:8b";
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        boolean keyConfigured = Stream.of("LLM_API_KEY", "llm.api-key", "OPENAI_API_KEY")
+                .map(context::getValue)
+                .anyMatch(LlmDefaultsConfigSourceFactory::isSet);
+        Map<String, String> defaults = keyConfigured
+                ? Map.of("llm-defaults.base-url", OPENAI_BASE_URL, "llm-defaults.model", OPENAI_MODEL)
+                : Map.of("llm-defaults.base-url", OLLAMA_BASE_URL, "llm-defaults.model", OLLAMA_MODEL);
+        return List.of(new PropertiesConfigSource(defaults, "llm-defaults", 50));
+    }
+
+    private static boolean isSet(ConfigValue value) {
+        return value != null && value.getValue() != null && !value.getValue().isBlank()
+                && !value.getValue().startsWith("${");
+    }
+}

@@ -1,0 +1,21 @@
+package dk.articlesummarizer.problem;
+
+import java.net.URI;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** An RFC 9457 problem details body. */
+@RegisterForReflection
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({ "type", "title", "status", "detail" })
+public record Problem(URI type, String title, int status, String detail) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static Problem of(ProblemType type, String detail) {
+        return new Problem(type.type(), type.title(), type.status(), detail);
+    }
+}

@@ -1,0 +1,57 @@
+package dk.articlesummarizer.problem;
+
+import java.net.URI;
+
+/** Every kind of error the service answers with; each is described in docs/api.md. */
+public enum ProblemType {
+    INVALID_REQUEST(400, "Invalid request"),
+    MALFORMED_JSON(400, "Malformed JSON"),
+    INVALID_ENCODING(400, "Invalid character encoding"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    TEXT_TOO_LONG(413, "Article too long"),
+    BODY_TOO_LARGE(413, "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    UNSUPPORTED_LANGUAGE(422, "Article is not in Danish"),
+    INTERNAL_ERROR(500, "Internal error"),
+    LLM_FAILED(502, "LLM provider failed"),
+    LLM_CREDENTIALS_REJECTED(502, "LLM credentials rejected"),
+    LLM_UNUSABLE_ANSWER(502, "Unusable answer from the LLM"),
+    LLM_UNREACHABLE(503, "LLM provider unreachable"),
+    LLM_RATE_LIMITED(503, "LLM provider rate limit reached"),
+    LLM_TIMEOUT(504, "LLM provider timed out");
+
+    private static final String TYPE_PREFIX = "urn:article-summarizer:problem:";
+
+    private final int status;
+    private final String title;
+    private final URI type;
+
+    ProblemType(int status, String title) {
+        this.status = status;
+        this.title = title;
+        this.type = URI.create(TYPE_PREFIX + name().toLowerCase().replace('_', '-'));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public URI type() {
+        return type;
+    }
+
+    public static ProblemType forStatus(int status) {
+        for (ProblemType candidate : values()) {
+            if (candidate.status == status) {
+                return candidate;
+            }
+        }
+        return status >= 500 ? INTERNAL_ERROR : INVALID_REQUEST;
+    }
+}

@@ -1,0 +1,17 @@
+package dk.articlesummarizer.summary;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits on what a caller may send; documented in docs/configuration.md. */
+@ConfigMapping(prefix = "summarizer")
+public interface SummarizerConfig {
+
+    /** Longest accepted article, in characters (Unicode code points). */
+    @WithDefault("100000")
+    int maxTextChars();
+
+    /** Longest accepted headline, in characters. */
+    @WithDefault("500")
+    int maxTitleChars();
+}

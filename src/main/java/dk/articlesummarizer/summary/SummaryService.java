@@ -1,0 +1,70 @@
+package dk.articlesummarizer.summary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dk.articlesummarizer.cache.CacheKey;
+import dk.articlesummarizer.cache.SummaryCache;
+import dk.articlesummarizer.language.LanguageGate;
+import dk.articlesummarizer.llm.ArticleLlmClient;
+import dk.articlesummarizer.llm.LlmAnswer;
+import dk.articlesummarizer.llm.Prompts;
+import dk.articlesummarizer.problem.ProblemException;
+import dk.articlesummarizer.problem.ProblemType;
+
+/** Checks an article, then answers it from the cache or through one LLM call. */
+@ApplicationScoped
+public class SummaryService {
+
+    private final SummarizerConfig config;
+    private final LanguageGate languageGate;
+    private final SummaryCache cache;
+    private final ArticleLlmClient llm;
+
+    public SummaryService(SummarizerConfig config, LanguageGate languageGate, SummaryCache cache,
+            ArticleLlmClient llm) {
+        this.config = config;
+        this.languageGate = languageGate;
+        this.cache = cache;
+        this.llm = llm;
+    }
+
+    public Answer summarize(String rawText, String rawTitle, CachePolicy policy) {
+        ArticleText text = ArticleText.normalize(rawText == null ? "" : rawText);
+        if (text.isBlank()) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "The article text is empty.");
+        }
+        if (text.characterCount() > config.maxTextChars()) {
+            throw new ProblemException(ProblemType.TEXT_TOO_LONG, "The article has " + text.characterCount()
+                    + " characters; the limit is " + config.maxTextChars() + " (SUMMARIZER_MAX_TEXT_CHARS).");
+        }
+        String title = rawTitle == null ? "" : ArticleText.normalize(rawTitle).value();
+        if (title.codePointCount(0, title.length()) > config.maxTitleChars()) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST,
+                    "The title is longer than " + config.maxTitleChars() + " characters.");
+        }
+        String language = languageGate.requireAccepted(text.value());
+        CacheKey key = CacheKey.of(text.value(), title, llm.model(), Prompts.VERSION);
+        return switch (policy) {
+            case NORMAL -> {
+                SummaryCache.Lookup lookup = cache.getOrLoad(key, () -> callLlm(title, text, language));
+                yield new Answer(lookup.summary(), lookup.hit());
+            }
+            case REFRESH -> {
+                Summary fresh = callLlm(title, text, language);
+                cache.put(key, fresh);
+                yield new Answer(fresh, false);
+            }
+            case BYPASS -> new Answer(callLlm(title, text, language), false);
+        };
+    }
+
+    private Summary callLlm(String title, ArticleText text, String language) {
+        LlmAnswer answer = llm.translate(title, text.value());
+        return new Summary(answer.article().title(), answer.article().translation(), answer.article().summary(),
+                language, llm.model(), answer.usage());
+    }
+
+    /** An answer, and whether it came from the cache. */
+    public record Answer(Summary summary, boolean cached) {
+    }
+}

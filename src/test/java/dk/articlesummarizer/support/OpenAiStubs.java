@@ -1,0 +1,100 @@
+package dk.articlesummarizer.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+/** Speaks the OpenAI chat-completions protocol for tests: canned answers, faults, and what was asked. */
+public final class OpenAiStubs {
+
+    public static final String CHAT_PATH = "/v1/chat/completions";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private OpenAiStubs() {
+    }
+
+    /** The structured answer the fake model gives. */
+    public record FakeAnswer(String title, String translation, List<String> summary, int promptTokens,
+            int completionTokens) {
+
+        public String asJson() {
+            return write(Map.of("title", title, "translation", translation, "summary", summary));
+        }
+    }
+
+    public static FakeAnswer sampleAnswer(String topic) {
+        return new FakeAnswer("English headline about " + topic,
+                "First translated paragraph about " + topic + ".\n\nSecond translated paragraph.",
+                List.of("The first fact about " + topic + ".", "A second fact.", "A third fact."), 321, 123);
+    }
+
+    public static MappingBuilder chatCompletion() {
+        return post(urlEqualTo(CHAT_PATH));
+    }
+
+    public static ResponseDefinitionBuilder answering(FakeAnswer answer) {
+        return completion(answer.asJson(), "stop", answer.promptTokens(), answer.completionTokens());
+    }
+
+    public static ResponseDefinitionBuilder completion(String content, String finishReason, int promptTokens,
+            int completionTokens) {
+        Map<String, Object> body = Map.of(
+                "id", "chatcmpl-test",
+                "object", "chat.completion",
+                "created", 1_764_000_000,
+                "model", FakeOpenAi.MODEL,
+                "choices", List.of(Map.of(
+                        "index", 0,
+                        "message", Map.of("role", "assistant", "content", content),
+                        "finish_reason", finishReason)),
+                "usage", Map.of("prompt_tokens", promptTokens, "completion_tokens", completionTokens,
+                        "total_tokens", promptTokens + completionTokens));
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(write(body));
+    }
+
+    public static ResponseDefinitionBuilder providerError(int status) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"fake provider error " + status + "\",\"type\":\"server_error\"}}");
+    }
+
+    public static List<LoggedRequest> chatRequests(WireMockServer server) {
+        return server.findAll(postRequestedFor(urlEqualTo(CHAT_PATH)));
+    }
+
+    /** All message contents of one chat request, joined: what the model was shown. */
+    public static String promptOf(LoggedRequest request) {
+        StringBuilder prompt = new StringBuilder();
+        for (JsonNode message : read(request.getBodyAsString()).path("messages")) {
+            prompt.append(message.path("content").asText()).append('\n');
+        }
+        return prompt.toString();
+    }
+
+    public static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Not JSON: " + json, e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
