@@ -9,21 +9,29 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dk.articlesummarizer.problem.Problem;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
+import io.quarkus.runtime.configuration.MemorySize;
 
 /** Turns every failure into problem+json; no exception class, message of a library or stack trace leaks out. */
 public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    private final long maxBodyBytes;
+
+    public ProblemExceptionMappers(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.maxBodyBytes = maxBodySize.asLongValue();
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -49,16 +57,27 @@ public class ProblemExceptionMappers {
         return problem(new ProblemException(classify(e), describe(e)));
     }
 
+    /** Replaces Quarkus's built-in mapper for this type, which answers plain JSON, not problem+json. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response httpError(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e);
         }
+        if (status == 413) {
+            return problem(new ProblemException(ProblemType.BODY_TOO_LARGE, BodyLimitFilter.detail(maxBodyBytes)));
+        }
         Response problem = problem(new ProblemException(ProblemType.forStatus(status), describe(status)));
-        // 405 must say what is allowed (RFC 9110 15.5.6); JAX-RS already computed it.
-        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        return allow == null ? problem : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
+        // A 405 must say what is allowed (RFC 9110); POST /summarize is the only operation.
+        return status == 405 ? Response.fromResponse(problem).header(HttpHeaders.ALLOW, "POST").build() : problem;
     }
 
     @ServerExceptionMapper
@@ -73,7 +92,7 @@ public class ProblemExceptionMappers {
 
     private static ProblemType classify(JsonProcessingException e) {
         String message = String.valueOf(e.getOriginalMessage());
-        if (e instanceof JsonParseException && message.contains("UTF-8")) {
+        if (message.contains("Invalid UTF-8")) {
             return ProblemType.INVALID_ENCODING;
         }
         return e instanceof MismatchedInputException ? ProblemType.INVALID_REQUEST : ProblemType.MALFORMED_JSON;
@@ -106,7 +125,6 @@ public class ProblemExceptionMappers {
             case 404 -> "No such resource. The API is POST /summarize.";
             case 405 -> "Only POST is supported on /summarize.";
             case 406 -> "The answer is application/json; adjust the Accept header.";
-            case 413 -> "The request body is larger than the service accepts.";
             case 415 -> "Send the article as application/json {\"text\": ..., \"title\": ...} or as text/plain.";
             default -> "The request could not be processed.";
         };
