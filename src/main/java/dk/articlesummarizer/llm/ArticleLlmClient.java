@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.langchain4j.service.Result;
 import dk.articlesummarizer.problem.ProblemException;
+import dk.articlesummarizer.problem.ProblemType;
 import dk.articlesummarizer.summary.Usage;
 
 /** Asks the LLM for one article's translation and summary, and reports failures as problems. */
@@ -20,11 +21,13 @@ public class ArticleLlmClient {
     private final ArticleTranslator translator;
     private final ProviderFailures failures;
     private final String model;
+    private final String baseUrl;
 
     public ArticleLlmClient(ArticleTranslator translator, LlmConfig config) {
         this.translator = translator;
         this.failures = new ProviderFailures(config);
         this.model = config.model();
+        this.baseUrl = failures.endpoint();
     }
 
     public String model() {
@@ -37,8 +40,13 @@ public class ArticleLlmClient {
             result = translator.translate(title, article);
         } catch (RuntimeException e) {
             ProblemException problem = failures.toProblem(e);
-            // Provider messages may quote the prompt: class and status only at WARN, the rest at DEBUG.
-            LOG.warnf("LLM call failed: %s", problem.type().title());
+            // Provider messages may quote the prompt: only our own summary at WARN/ERROR, the rest at DEBUG.
+            if (problem.type() == ProblemType.LLM_CREDENTIALS_REJECTED) {
+                LOG.errorf("The LLM provider at %s rejected the configured credentials; check LLM_API_KEY",
+                        baseUrl);
+            } else {
+                LOG.warnf("LLM call failed: %s", problem.type().title());
+            }
             LOG.debugf(e, "LLM call failure details");
             throw problem;
         }

@@ -1,7 +1,6 @@
 package dk.articlesummarizer.llm;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 
@@ -18,8 +17,6 @@ public interface LlmConfig {
 
     /** Model id sent with every call and reported in every answer. */
     String model();
-
-    Optional<String> apiKey();
 
     Duration timeout();
 }

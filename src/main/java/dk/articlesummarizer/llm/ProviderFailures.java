@@ -30,6 +30,10 @@ final class ProviderFailures {
         this.timeout = config.timeout().toString().substring(2).toLowerCase();
     }
 
+    String endpoint() {
+        return endpoint;
+    }
+
     ProblemException toProblem(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             ProblemException problem = fromCause(cause);

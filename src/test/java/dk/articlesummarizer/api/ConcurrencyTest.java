@@ -1,0 +1,101 @@
+package dk.articlesummarizer.api;
+
+import static dk.articlesummarizer.support.OpenAiStubs.answering;
+import static dk.articlesummarizer.support.OpenAiStubs.chatCompletion;
+import static dk.articlesummarizer.support.OpenAiStubs.chatRequests;
+import static dk.articlesummarizer.support.OpenAiStubs.providerError;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import dk.articlesummarizer.cache.SummaryCache;
+import dk.articlesummarizer.support.Articles;
+import dk.articlesummarizer.support.FakeOpenAi;
+import dk.articlesummarizer.support.OpenAiStubs;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** Identical requests that arrive together share one LLM call and its outcome. */
+@QuarkusTest
+@WithTestResource(FakeOpenAi.class)
+class ConcurrencyTest {
+
+    private static final int CALLERS = 20;
+
+    @FakeOpenAi.Inject
+    WireMockServer openAi;
+
+    @Inject
+    SummaryCache cache;
+
+    @BeforeEach
+    void reset() {
+        openAi.resetAll();
+        cache.invalidateAll();
+    }
+
+    @Test
+    void twentyIdenticalConcurrentRequestsMakeOneLlmCall() throws Exception {
+        // The delay keeps the one call in flight while the others arrive.
+        openAi.stubFor(chatCompletion().willReturn(answering(OpenAiStubs.sampleAnswer("shared")).withFixedDelay(1_000)));
+
+        List<Response> responses = postConcurrently(Articles.uniqueDanish(Articles.MEDIUM_DANISH, "concurrent-1"));
+
+        assertEquals(1, chatRequests(openAi).size());
+        responses.forEach(response -> assertEquals(200, response.statusCode(), response.asString()));
+        assertEquals(1, responses.stream().filter(r -> "MISS".equals(r.header("X-Cache"))).count());
+        assertEquals(CALLERS - 1, responses.stream().filter(r -> "HIT".equals(r.header("X-Cache"))).count());
+        assertEquals(1, responses.stream().map(r -> r.jsonPath().getString("translation")).distinct().count());
+    }
+
+    @Test
+    void waitersShareTheFailureAndNothingIsCached() throws Exception {
+        openAi.stubFor(chatCompletion().willReturn(providerError(500).withFixedDelay(1_000)));
+        String article = Articles.uniqueDanish(Articles.MEDIUM_DANISH, "concurrent-2");
+
+        List<Response> responses = postConcurrently(article);
+
+        responses.forEach(response -> assertEquals(502, response.statusCode(), response.asString()));
+        assertEquals(1, chatRequests(openAi).size());
+        assertEquals(0, cache.estimatedSize());
+    }
+
+    private static List<Response> postConcurrently(String article) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> pending = new ArrayList<>();
+            for (int i = 0; i < CALLERS; i++) {
+                pending.add(pool.submit(() -> {
+                    start.await();
+                    return given().contentType(ContentType.JSON).body(Map.of("text", article)).post("/summarize");
+                }));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> response : pending) {
+                responses.add(response.get(30, TimeUnit.SECONDS));
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
