@@ -1,5 +1,6 @@
 package dk.articlesummarizer.api;
 
+import java.io.IOException;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -78,6 +79,19 @@ public class ProblemExceptionMappers {
         Response problem = problem(new ProblemException(ProblemType.forStatus(status), describe(status)));
         // A 405 must say what is allowed (RFC 9110); POST /summarize is the only operation.
         return status == 405 ? Response.fromResponse(problem).header(HttpHeaders.ALLOW, "POST").build() : problem;
+    }
+
+    /**
+     * Reading the body failed: the caller went away, or a chunked body outgrew the limit. In the latter case
+     * Quarkus has already answered a bare 413 and this response is dropped; it is still the right answer.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e) {
+        LOG.debugf(e, "Could not read a request body");
+        if ("Request too large".equals(e.getMessage())) {
+            return problem(new ProblemException(ProblemType.BODY_TOO_LARGE, BodyLimitFilter.detail(maxBodyBytes)));
+        }
+        return problem(new ProblemException(ProblemType.INVALID_REQUEST, "The request body could not be read."));
     }
 
     @ServerExceptionMapper

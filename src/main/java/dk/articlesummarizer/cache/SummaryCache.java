@@ -64,6 +64,11 @@ public class SummaryCache {
         answers.synchronous().invalidateAll();
     }
 
+    /** Runs pending evictions now; Caffeine otherwise does so lazily. */
+    public void cleanUp() {
+        answers.synchronous().cleanUp();
+    }
+
     public long estimatedSize() {
         return answers.synchronous().estimatedSize();
     }

@@ -1,6 +1,7 @@
 package dk.articlesummarizer.llm;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 
@@ -17,6 +18,9 @@ public interface LlmConfig {
 
     /** Model id sent with every call and reported in every answer. */
     String model();
+
+    /** Bearer key for the provider; application.properties hands it to the client, falling back to OPENAI_API_KEY. */
+    Optional<String> apiKey();
 
     Duration timeout();
 }

@@ -1,0 +1,103 @@
+package dk.articlesummarizer.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import dk.articlesummarizer.summary.Summary;
+import dk.articlesummarizer.summary.Usage;
+import io.quarkus.runtime.configuration.MemorySize;
+
+class SummaryCacheTest {
+
+    private static SummaryCache cacheOf(long maxBytes) {
+        return new SummaryCache(new CacheConfig() {
+            @Override
+            public MemorySize maxBytes() {
+                return new MemorySize(java.math.BigInteger.valueOf(maxBytes));
+            }
+
+            @Override
+            public Duration ttl() {
+                return Duration.ofHours(1);
+            }
+        });
+    }
+
+    private static Summary summaryOfChars(int chars) {
+        return new Summary("Title", "x".repeat(chars), List.of("One.", "Two.", "Three."), "da", "model",
+                new Usage(1, 1));
+    }
+
+    private static CacheKey key(int i) {
+        return CacheKey.of("article " + i, "", "model", "v1");
+    }
+
+    @Test
+    void secondLookupIsAHitWithoutLoading() {
+        SummaryCache cache = cacheOf(1_000_000);
+        AtomicInteger loads = new AtomicInteger();
+
+        cache.getOrLoad(key(1), () -> {
+            loads.incrementAndGet();
+            return summaryOfChars(10);
+        });
+        SummaryCache.Lookup second = cache.getOrLoad(key(1), () -> {
+            loads.incrementAndGet();
+            return summaryOfChars(10);
+        });
+
+        assertTrue(second.hit());
+        assertEquals(1, loads.get());
+    }
+
+    @Test
+    void totalSizeStaysWithinTheByteBound() {
+        long bound = 200_000;
+        SummaryCache cache = cacheOf(bound);
+        Summary tenKilobytes = summaryOfChars(5_000);
+        int entries = 500;
+
+        for (int i = 0; i < entries; i++) {
+            cache.getOrLoad(key(i), () -> tenKilobytes);
+        }
+        cache.cleanUp();
+
+        long held = cache.estimatedSize() * tenKilobytes.approximateBytes();
+        assertTrue(held <= bound, "cache holds ~" + held + " bytes, bound is " + bound);
+        assertTrue(cache.estimatedSize() > 0);
+    }
+
+    @Test
+    void failedLoadLeavesNothingAndTheNextLookupLoadsAgain() {
+        SummaryCache cache = cacheOf(1_000_000);
+
+        assertThrows(IllegalStateException.class, () -> cache.getOrLoad(key(1), () -> {
+            throw new IllegalStateException("provider down");
+        }));
+        SummaryCache.Lookup retry = cache.getOrLoad(key(1), () -> summaryOfChars(3));
+
+        assertFalse(retry.hit());
+        assertEquals(1, cache.estimatedSize());
+    }
+
+    @Test
+    void keyDependsOnEveryComponent() {
+        CacheKey base = CacheKey.of("text", "title", "model", "v1");
+        assertEquals(base, CacheKey.of("text", "title", "model", "v1"));
+        assertNotEquals(base, CacheKey.of("text2", "title", "model", "v1"));
+        assertNotEquals(base, CacheKey.of("text", "title2", "model", "v1"));
+        assertNotEquals(base, CacheKey.of("text", "title", "model2", "v1"));
+        assertNotEquals(base, CacheKey.of("text", "title", "model", "v2"));
+        // Field boundaries matter: moving characters between fields changes the key.
+        assertNotEquals(CacheKey.of("ab", "c", "m", "v"), CacheKey.of("a", "bc", "m", "v"));
+    }
+}
