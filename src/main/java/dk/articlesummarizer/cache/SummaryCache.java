@@ -1,5 +1,6 @@
 package dk.articlesummarizer.cache;
 
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -53,6 +54,15 @@ public class SummaryCache {
             ours.completeExceptionally(e);
             throw e;
         }
+    }
+
+    /** A finished answer, if one is cached; never waits for a load in flight. */
+    public Optional<Summary> getIfReady(CacheKey key) {
+        CompletableFuture<Summary> entry = answers.getIfPresent(key);
+        if (entry == null || !entry.isDone() || entry.isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        return Optional.of(entry.join());
     }
 
     /** Stores a fresh answer, replacing any cached one. */

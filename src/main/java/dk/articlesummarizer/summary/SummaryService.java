@@ -1,5 +1,7 @@
 package dk.articlesummarizer.summary;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dk.articlesummarizer.cache.CacheKey;
@@ -42,8 +44,16 @@ public class SummaryService {
             throw new ProblemException(ProblemType.INVALID_REQUEST,
                     "The title is longer than " + config.maxTitleChars() + " characters.");
         }
-        String language = languageGate.requireAccepted(text.value());
         CacheKey key = CacheKey.of(text.value(), title, llm.model(), Prompts.VERSION);
+        if (policy == CachePolicy.NORMAL) {
+            // A cached text passed the language gate when it was first answered; detection is the costliest
+            // step of a hit, so it is skipped.
+            Optional<Summary> ready = cache.getIfReady(key);
+            if (ready.isPresent()) {
+                return new Answer(ready.get(), true);
+            }
+        }
+        String language = languageGate.requireAccepted(text.value());
         return switch (policy) {
             case NORMAL -> {
                 SummaryCache.Lookup lookup = cache.getOrLoad(key, () -> callLlm(title, text, language));
