@@ -5,7 +5,7 @@ import java.util.List;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import dk.articlesummarizer.summary.Summary;
-import dk.articlesummarizer.summary.Usage;
+import dk.articlesummarizer.llm.Usage;
 
 @RegisterForReflection
 public record SummarizeResponse(String title, String translation, List<String> summary, String sourceLanguage,

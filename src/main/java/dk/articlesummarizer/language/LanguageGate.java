@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,7 @@ public class LanguageGate {
         this.fallback = acceptedInOrder.get(0);
         Set<Language> all = EnumSet.copyOf(accepted);
         config.refused().stream().map(LanguageGate::byIsoCode).forEach(all::add);
+        all.add(Language.ENGLISH); // answers are checked to be English
         // Low accuracy mode loads only the trigram models: a few MB instead of ~100 MB, and articles are long.
         this.detector = LanguageDetectorBuilder.fromLanguages(all.toArray(Language[]::new))
                 .withLowAccuracyMode()
@@ -76,6 +78,15 @@ public class LanguageGate {
                     + ".");
         }
         return isoCode(fallback);
+    }
+
+    /** ISO 639-1 code of the most likely language, or empty when the text is too short to tell. */
+    public Optional<String> mostLikelyLanguage(String text) {
+        String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
+        if (letters(sample) < MIN_LETTERS) {
+            return Optional.empty();
+        }
+        return detector.computeLanguageConfidenceValues(sample).keySet().stream().findFirst().map(LanguageGate::isoCode);
     }
 
     private static int letters(String text) {

@@ -1,8 +1,9 @@
 package dk.articlesummarizer.llm;
 
-import java.util.List;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
 
 import org.jboss.logging.Logger;
 
@@ -10,24 +11,61 @@ import dev.langchain4j.model.output.TokenUsage;
 import dev.langchain4j.service.Result;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
-import dk.articlesummarizer.summary.Usage;
+import io.smallrye.faulttolerance.api.Guard;
 
-/** Asks the LLM for one article's translation and summary, and reports failures as problems. */
+/**
+ * Asks the LLM for one article's translation and summary under the provider policy: retries with backoff for
+ * transient faults, a circuit breaker around the provider and a bulkhead that bounds calls in flight (SmallRye
+ * Fault Tolerance's programmatic API, so that every limit comes from run-time configuration).
+ */
 @ApplicationScoped
 public class ArticleLlmClient {
 
     private static final Logger LOG = Logger.getLogger(ArticleLlmClient.class);
+    private static final TypeLiteral<Result<TranslatedArticle>> RESULT = new TypeLiteral<>() {
+    };
 
     private final ArticleTranslator translator;
     private final ProviderFailures failures;
     private final String model;
-    private final String baseUrl;
+    private final Guard providerPolicy;
 
     public ArticleLlmClient(ArticleTranslator translator, LlmConfig config) {
         this.translator = translator;
         this.failures = new ProviderFailures(config);
         this.model = config.model();
-        this.baseUrl = failures.endpoint();
+        this.providerPolicy = providerPolicy(config);
+    }
+
+    private static Guard providerPolicy(LlmConfig config) {
+        return Guard.create()
+                .withDescription("llm-provider")
+                .withRetry()
+                    .maxRetries(config.maxAttempts() - 1)
+                    .delay(config.backoff().toMillis(), ChronoUnit.MILLIS)
+                    .jitter(0, ChronoUnit.MILLIS)
+                    // The request deadline bounds the whole sequence; this only must not cut it shorter.
+                    .maxDuration(1, ChronoUnit.DAYS)
+                    .whenException(failure -> failure instanceof ProviderFault fault && fault.retryable()
+                            && fault.retryAfter().map(wait -> wait.compareTo(config.maxBackoff()) <= 0).orElse(true))
+                    .withCustomBackoff()
+                        .strategy(() -> new ProviderBackoff(config.backoff(), config.maxBackoff()))
+                        .done()
+                    .done()
+                .withCircuitBreaker()
+                    .name("llm-provider")
+                    .requestVolumeThreshold(config.circuitBreaker().window())
+                    .failureRatio(config.circuitBreaker().failureRatio())
+                    .delay(config.circuitBreaker().delay().toMillis(), ChronoUnit.MILLIS)
+                    .successThreshold(1)
+                    .when(failure -> failure instanceof ProviderFault fault && fault.countsAgainstProvider())
+                    .done()
+                .withBulkhead()
+                    .limit(config.maxConcurrency())
+                    .queueSize(Math.max(1, config.queueSize()))
+                    .enableSynchronousQueueing()
+                    .done()
+                .build();
     }
 
     public String model() {
@@ -37,43 +75,42 @@ public class ArticleLlmClient {
     public LlmAnswer translate(String title, String article) {
         Result<TranslatedArticle> result;
         try {
-            result = translator.translate(title, article);
-        } catch (RuntimeException e) {
-            ProblemException problem = failures.toProblem(e);
-            // Provider messages may quote the prompt: only our own summary at WARN/ERROR, the rest at DEBUG.
-            if (problem.type() == ProblemType.LLM_CREDENTIALS_REJECTED) {
-                LOG.errorf("The LLM provider at %s rejected the configured credentials; check LLM_API_KEY",
-                        baseUrl);
-            } else {
-                LOG.warnf("LLM call failed: %s", problem.type().title());
-            }
-            LOG.debugf(e, "LLM call failure details");
-            throw problem;
+            result = providerPolicy.call(() -> attempt(title, article), RESULT);
+        } catch (Exception e) {
+            throw report(failures.toProblem(e), e);
         }
         TranslatedArticle answer = result.content();
-        if (answer == null || isBlank(answer.translation()) || isBlank(answer.title()) || answer.summary() == null
-                || answer.summary().stream().allMatch(ArticleLlmClient::isBlank)) {
-            LOG.warn("LLM answer lacks translation, title or summary");
-            throw failures.unusableAnswer(null);
+        return new LlmAnswer(answer, usage(result.tokenUsage()));
+    }
+
+    private Result<TranslatedArticle> attempt(String title, String article) {
+        try {
+            return translator.translate(title, article);
+        } catch (RuntimeException e) {
+            throw failures.classify(e);
         }
-        List<String> bullets = answer.summary().stream().filter(bullet -> !isBlank(bullet)).map(String::strip).toList();
-        return new LlmAnswer(new TranslatedArticle(answer.title().strip(), answer.translation().strip(), bullets),
-                usage(result.tokenUsage()));
+    }
+
+    private ProblemException report(ProblemException problem, Exception cause) {
+        // Provider messages may quote the prompt: only our own summary at WARN/ERROR, the rest at DEBUG.
+        if (problem.type() == ProblemType.LLM_CREDENTIALS_REJECTED) {
+            LOG.errorf("The LLM provider at %s rejected the configured credentials; check LLM_API_KEY",
+                    failures.endpoint());
+        } else {
+            LOG.warnf("LLM call failed: %s", problem.type().title());
+        }
+        LOG.debugf(cause, "LLM call failure details");
+        return problem;
     }
 
     private static Usage usage(TokenUsage usage) {
         if (usage == null) {
             return new Usage(0, 0);
         }
-        return new Usage(orZero(usage.inputTokenCount()),
-                orZero(usage.outputTokenCount()));
+        return new Usage(orZero(usage.inputTokenCount()), orZero(usage.outputTokenCount()));
     }
 
     private static int orZero(Integer count) {
         return count == null ? 0 : count;
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
     }
 }

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
- * Where the LLM is and how long to wait for it. Set through {@code LLM_BASE_URL}, {@code LLM_API_KEY}
- * (or {@code OPENAI_API_KEY}), {@code LLM_MODEL} and {@code LLM_TIMEOUT}; the quarkus-langchain4j settings
- * in application.properties refer to these values.
+ * Where the LLM is, how long to wait for it and how hard to try. Set through {@code LLM_*} environment variables
+ * (see docs/configuration.md); the quarkus-langchain4j settings in application.properties refer to these values.
  */
 @ConfigMapping(prefix = "llm")
 public interface LlmConfig {
@@ -22,5 +22,42 @@ public interface LlmConfig {
     /** Bearer key for the provider; application.properties hands it to the client, falling back to OPENAI_API_KEY. */
     Optional<String> apiKey();
 
+    /** Longest wait for one HTTP call to the provider. */
     Duration timeout();
+
+    /** Attempts per LLM call, the first included, for timeouts, 429, 5xx and connection failures. */
+    @WithDefault("3")
+    int maxAttempts();
+
+    /** First retry delay; each further retry doubles it, with jitter. */
+    @WithDefault("500ms")
+    Duration backoff();
+
+    /** Longest delay between attempts, and the longest provider Retry-After we wait for before retrying. */
+    @WithDefault("10s")
+    Duration maxBackoff();
+
+    /** LLM calls in flight at once; more wait in a bounded queue. */
+    @WithDefault("8")
+    int maxConcurrency();
+
+    /** Calls that may wait for a free slot; beyond that requests are refused at once with 503. */
+    @WithDefault("16")
+    int queueSize();
+
+    CircuitBreaker circuitBreaker();
+
+    interface CircuitBreaker {
+        /** Size of the rolling window of calls the failure ratio is computed over. */
+        @WithDefault("10")
+        int window();
+
+        /** Ratio of failed calls in the window that opens the breaker. */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long the breaker stays open before a probe call may close it. */
+        @WithDefault("30s")
+        Duration delay();
+    }
 }

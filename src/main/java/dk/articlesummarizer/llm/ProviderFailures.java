@@ -5,93 +5,125 @@ import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
-import java.util.concurrent.TimeoutException;
+import java.time.Duration;
 
 import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.guardrail.OutputGuardrailException;
 import dev.langchain4j.service.output.OutputParsingException;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 
 /**
- * Turns whatever the LLM client threw into a problem the caller can act on. Provider messages are never
- * copied into the detail: they can echo the prompt.
+ * Classifies what the LLM client threw, and turns what is left after retries into a problem the caller can act
+ * on. Provider messages are never copied into a detail: they can echo the prompt.
  */
 final class ProviderFailures {
 
+    /** Said when a 503 has no better estimate: long enough for a queue or a rate window to drain a little. */
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+
     private final String endpoint;
-    private final String timeout;
+    private final LlmConfig config;
 
     ProviderFailures(LlmConfig config) {
         this.endpoint = withoutUserInfo(config.baseUrl());
-        this.timeout = config.timeout().toString().substring(2).toLowerCase();
+        this.config = config;
     }
 
     String endpoint() {
         return endpoint;
     }
 
-    ProblemException toProblem(Throwable failure) {
+    ProviderFault classify(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            ProblemException problem = fromCause(cause);
-            if (problem != null) {
-                return problem;
+            ProviderFault fault = classifyOne(cause);
+            if (fault != null) {
+                return fault;
             }
         }
-        return new ProblemException(ProblemType.LLM_FAILED,
-                "The LLM provider at " + endpoint + " failed. Retrying later may help.", null, failure);
+        return new ProviderFault(ProviderFault.Kind.SERVER_ERROR, -1, null, failure);
     }
 
-    private ProblemException fromCause(Throwable cause) {
-        if (cause instanceof ProblemException problem) {
-            return problem;
+    private static ProviderFault classifyOne(Throwable cause) {
+        if (cause instanceof ProviderFault fault) {
+            return fault;
         }
-        if (isTimeout(cause)) {
-            return new ProblemException(ProblemType.LLM_TIMEOUT, "The LLM provider at " + endpoint
-                    + " did not answer within " + timeout + " (LLM_TIMEOUT). Retrying later may help.", null, cause);
+        if (cause instanceof OutputGuardrailException || cause instanceof OutputParsingException) {
+            return new ProviderFault(ProviderFault.Kind.UNUSABLE_ANSWER, -1, null, cause);
+        }
+        if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.net.SocketTimeoutException
+                || cause instanceof dev.langchain4j.exception.TimeoutException
+                || cause.getClass().getSimpleName().contains("Timeout")) {
+            return new ProviderFault(ProviderFault.Kind.TIMEOUT, -1, null, cause);
         }
         if (cause instanceof ConnectException || cause instanceof UnresolvedAddressException
                 || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException) {
-            return new ProblemException(ProblemType.LLM_UNREACHABLE, "Cannot connect to the LLM provider at "
-                    + endpoint + ". Check that it runs, or point LLM_BASE_URL at a reachable OpenAI-compatible API.",
-                    null, cause);
-        }
-        if (cause instanceof OutputParsingException) {
-            return unusableAnswer(cause);
+            return new ProviderFault(ProviderFault.Kind.UNREACHABLE, -1, null, cause);
         }
         int status = httpStatus(cause);
         if (status == 401 || status == 403 || cause instanceof AuthenticationException) {
-            return new ProblemException(ProblemType.LLM_CREDENTIALS_REJECTED, "The LLM provider at " + endpoint
-                    + " rejected this service's credentials; the operator must fix LLM_API_KEY.", null, cause);
+            return new ProviderFault(ProviderFault.Kind.CREDENTIALS_REJECTED, status, null, cause);
         }
         if (status == 429 || cause instanceof RateLimitException) {
-            return new ProblemException(ProblemType.LLM_RATE_LIMITED, "The LLM provider at " + endpoint
-                    + " is rate limiting this service. Retry later.", null, cause);
+            return new ProviderFault(ProviderFault.Kind.RATE_LIMITED, status, null, cause);
         }
-        if (status == 404) {
-            return new ProblemException(ProblemType.LLM_FAILED, "The LLM provider at " + endpoint
-                    + " does not know the configured model or API path; check LLM_MODEL and LLM_BASE_URL.", null,
-                    cause);
+        if (status >= 500) {
+            return new ProviderFault(ProviderFault.Kind.SERVER_ERROR, status, null, cause);
         }
-        if (status > 0) {
-            return new ProblemException(ProblemType.LLM_FAILED, "The LLM provider at " + endpoint
-                    + " answered HTTP " + status + ". Retrying later may help.", null, cause);
+        if (status >= 400) {
+            return new ProviderFault(ProviderFault.Kind.REQUEST_REJECTED, status, null, cause);
         }
         return null;
     }
 
-    ProblemException unusableAnswer(Throwable cause) {
-        return new ProblemException(ProblemType.LLM_UNUSABLE_ANSWER, "The LLM at " + endpoint
-                + " answered with something that is not the requested JSON. Retrying may help.", null, cause);
+    /** The problem for a failure that survived the whole policy (retries, breaker, bulkhead, deadline). */
+    ProblemException toProblem(Throwable failure) {
+        if (failure instanceof CircuitBreakerOpenException) {
+            return new ProblemException(ProblemType.LLM_CIRCUIT_OPEN, "Calls to the LLM provider at " + endpoint
+                    + " are paused after repeated failures. Retry after the indicated delay.",
+                    config.circuitBreaker().delay(), null);
+        }
+        if (failure instanceof BulkheadException) {
+            return new ProblemException(ProblemType.LLM_BUSY, "All " + config.maxConcurrency()
+                    + " LLM calls are in use and the wait queue is full. Retry after the indicated delay.",
+                    DEFAULT_RETRY_AFTER, null);
+        }
+        ProviderFault fault = classify(failure);
+        int attempts = config.maxAttempts();
+        return switch (fault.kind()) {
+            case TIMEOUT -> new ProblemException(ProblemType.LLM_TIMEOUT, "The LLM provider at " + endpoint
+                    + " did not answer within " + human(config.timeout()) + " (LLM_TIMEOUT) in " + attempts
+                    + " attempt(s). Retrying later may help.");
+            case UNREACHABLE -> new ProblemException(ProblemType.LLM_UNREACHABLE, "Cannot connect to the LLM"
+                    + " provider at " + endpoint + ". Check that it runs, or point LLM_BASE_URL at a reachable"
+                    + " OpenAI-compatible API.", DEFAULT_RETRY_AFTER, null);
+            case SERVER_ERROR -> new ProblemException(ProblemType.LLM_FAILED, "The LLM provider at " + endpoint
+                    + (fault.httpStatus() > 0 ? " answered HTTP " + fault.httpStatus() : " dropped the connection")
+                    + " in " + attempts + " attempt(s). Retrying later may help.");
+            case RATE_LIMITED -> new ProblemException(ProblemType.LLM_RATE_LIMITED, "The LLM provider at "
+                    + endpoint + " is rate limiting this service. Retry after the indicated delay.",
+                    fault.retryAfter().orElse(DEFAULT_RETRY_AFTER), null);
+            case CREDENTIALS_REJECTED -> new ProblemException(ProblemType.LLM_CREDENTIALS_REJECTED,
+                    "The LLM provider at " + endpoint + " rejected this service's credentials; the operator must"
+                            + " fix LLM_API_KEY.");
+            case REQUEST_REJECTED -> new ProblemException(ProblemType.LLM_FAILED, "The LLM provider at "
+                    + endpoint + " refused the request (HTTP " + fault.httpStatus() + "); check LLM_MODEL and"
+                    + " LLM_BASE_URL.");
+            case UNUSABLE_ANSWER -> new ProblemException(ProblemType.LLM_UNUSABLE_ANSWER, "The LLM at " + endpoint
+                    + " did not produce a usable translation and summary, even when asked again. Retrying may"
+                    + " help.");
+        };
     }
 
-    private static boolean isTimeout(Throwable cause) {
-        return cause instanceof TimeoutException || cause instanceof java.net.SocketTimeoutException
-                || cause instanceof dev.langchain4j.exception.TimeoutException
-                || cause.getClass().getSimpleName().contains("Timeout");
+    private static String human(Duration duration) {
+        return duration.toString().substring(2).toLowerCase();
     }
 
     private static int httpStatus(Throwable cause) {

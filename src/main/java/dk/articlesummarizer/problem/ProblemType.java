@@ -20,6 +20,8 @@ public enum ProblemType {
     LLM_UNUSABLE_ANSWER(502, "Unusable answer from the LLM"),
     LLM_UNREACHABLE(503, "LLM provider unreachable"),
     LLM_RATE_LIMITED(503, "LLM provider rate limit reached"),
+    LLM_CIRCUIT_OPEN(503, "LLM calls paused"),
+    LLM_BUSY(503, "Too many LLM calls in progress"),
     LLM_TIMEOUT(504, "LLM provider timed out");
 
     private static final String TYPE_PREFIX = "urn:article-summarizer:problem:";

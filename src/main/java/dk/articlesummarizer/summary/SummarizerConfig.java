@@ -1,5 +1,8 @@
 package dk.articlesummarizer.summary;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,4 +17,10 @@ public interface SummarizerConfig {
     /** Longest accepted headline, in characters. */
     @WithDefault("500")
     int maxTitleChars();
+
+    /**
+     * Hard deadline for everything one request asks of the LLM, retries included. Default: twice the LLM timeout
+     * plus twice the longest backoff.
+     */
+    Optional<Duration> requestTimeout();
 }

@@ -2,6 +2,8 @@ package dk.articlesummarizer.summary;
 
 import java.util.List;
 
+import dk.articlesummarizer.llm.Usage;
+
 /** A finished answer for one article, as cached and as returned. */
 public record Summary(String title, String translation, List<String> summary, String sourceLanguage, String model,
         Usage usage) {

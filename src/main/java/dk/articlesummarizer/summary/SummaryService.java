@@ -21,9 +21,11 @@ public class SummaryService {
     private final LanguageGate languageGate;
     private final SummaryCache cache;
     private final ArticleLlmClient llm;
+    private final RequestDeadline deadline;
 
     public SummaryService(SummarizerConfig config, LanguageGate languageGate, SummaryCache cache,
-            ArticleLlmClient llm) {
+            ArticleLlmClient llm, RequestDeadline deadline) {
+        this.deadline = deadline;
         this.config = config;
         this.languageGate = languageGate;
         this.cache = cache;
@@ -69,9 +71,11 @@ public class SummaryService {
     }
 
     private Summary callLlm(String title, ArticleText text, String language) {
-        LlmAnswer answer = llm.translate(title, text.value());
-        return new Summary(answer.article().title(), answer.article().translation(), answer.article().summary(),
-                language, llm.model(), answer.usage());
+        return deadline.within(() -> {
+            LlmAnswer answer = llm.translate(title, text.value());
+            return new Summary(answer.article().title(), answer.article().translation(), answer.article().summary(),
+                    language, llm.model(), answer.usage());
+        });
     }
 
     /** An answer, and whether it came from the cache. */

@@ -30,7 +30,7 @@ import io.restassured.http.ContentType;
 class LogPrivacyTest {
 
     private static final String SECRET_SENTENCE = "Fortroligt: kilden hedder Birgitte Kragh og bor i Næstved.";
-    private static final String COMPLETION_MARKER = "completion-marker-7f3a";
+    private static final String COMPLETION_MARKER = "completion-marker-qzxw";
 
     @FakeOpenAi.Inject
     WireMockServer openAi;

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import dk.articlesummarizer.summary.Summary;
-import dk.articlesummarizer.summary.Usage;
+import dk.articlesummarizer.llm.Usage;
 import io.quarkus.runtime.configuration.MemorySize;
 
 class SummaryCacheTest {

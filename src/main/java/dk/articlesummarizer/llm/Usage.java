@@ -1,4 +1,4 @@
-package dk.articlesummarizer.summary;
+package dk.articlesummarizer.llm;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

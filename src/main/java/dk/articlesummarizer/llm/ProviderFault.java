@@ -1,0 +1,67 @@
+package dk.articlesummarizer.llm;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** A failed LLM call, classified once so that retry, circuit breaker and error mapping agree on what it was. */
+public class ProviderFault extends RuntimeException {
+
+    public enum Kind {
+        /** No answer within LLM_TIMEOUT. */
+        TIMEOUT(true, true),
+        /** Nothing listens at LLM_BASE_URL, or the name does not resolve. */
+        UNREACHABLE(true, true),
+        /** 5xx, a reset connection or another transport failure. */
+        SERVER_ERROR(true, true),
+        /** 429. */
+        RATE_LIMITED(true, true),
+        /** 401/403: our key is wrong; retrying cannot help. */
+        CREDENTIALS_REJECTED(false, true),
+        /** 400/404/422: the provider refuses the request itself; retrying cannot help. */
+        REQUEST_REJECTED(false, false),
+        /** The model answered, but not with a usable answer, even after being asked again. */
+        UNUSABLE_ANSWER(false, false);
+
+        private final boolean retryable;
+        private final boolean provokedByProvider;
+
+        Kind(boolean retryable, boolean provokedByProvider) {
+            this.retryable = retryable;
+            this.provokedByProvider = provokedByProvider;
+        }
+    }
+
+    private final Kind kind;
+    private final int httpStatus;
+    private final Duration retryAfter;
+
+    ProviderFault(Kind kind, int httpStatus, Duration retryAfter, Throwable cause) {
+        super(kind.name(), cause, false, false);
+        this.kind = kind;
+        this.httpStatus = httpStatus;
+        this.retryAfter = retryAfter;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** HTTP status the provider answered, or -1 when it did not answer. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** The provider's Retry-After, when it sent one. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    public boolean retryable() {
+        return kind.retryable;
+    }
+
+    /** Whether this failure says something about the provider's health (and so counts for the circuit breaker). */
+    public boolean countsAgainstProvider() {
+        return kind.provokedByProvider;
+    }
+}

@@ -1,0 +1,20 @@
+package dk.articlesummarizer.llm.guardrail;
+
+/** One reason an answer is not acceptable, and what to tell the model when asking again. */
+public record Violation(Cause cause, String instruction) {
+
+    public enum Cause {
+        TRUNCATED,
+        NOT_JSON,
+        MISSING_FIELD,
+        NOT_ENGLISH,
+        TRANSLATION_TOO_SHORT,
+        BULLET_COUNT,
+        BULLET_FORM,
+        INVENTED_NUMBER;
+
+        public String tag() {
+            return name().toLowerCase().replace('_', '-');
+        }
+    }
+}

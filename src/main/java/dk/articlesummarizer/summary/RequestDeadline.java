@@ -1,0 +1,45 @@
+package dk.articlesummarizer.summary;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+import dk.articlesummarizer.llm.LlmConfig;
+import dk.articlesummarizer.problem.ProblemException;
+import dk.articlesummarizer.problem.ProblemType;
+import io.smallrye.faulttolerance.api.Guard;
+
+/** The hard limit on the LLM work of one request, whatever retries, backoff and queueing would add. */
+@ApplicationScoped
+public class RequestDeadline {
+
+    private final Duration limit;
+    private final Guard guard;
+
+    public RequestDeadline(SummarizerConfig config, LlmConfig llm) {
+        this.limit = config.requestTimeout()
+                .orElse(llm.timeout().multipliedBy(2).plus(llm.maxBackoff().multipliedBy(2)));
+        this.guard = Guard.create()
+                .withDescription("request-deadline")
+                .withTimeout().duration(limit.toMillis(), ChronoUnit.MILLIS).done()
+                .build();
+    }
+
+    public Duration limit() {
+        return limit;
+    }
+
+    public Summary within(Supplier<Summary> work) {
+        try {
+            return guard.get(work, Summary.class);
+        } catch (TimeoutException e) {
+            throw new ProblemException(ProblemType.LLM_TIMEOUT, "The LLM provider did not produce an answer within "
+                    + limit.toString().substring(2).toLowerCase() + " (SUMMARIZER_REQUEST_TIMEOUT), retries included."
+                    + " Retrying later may help.");
+        }
+    }
+}
