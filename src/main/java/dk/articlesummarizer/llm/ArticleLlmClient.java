@@ -1,6 +1,7 @@
 package dk.articlesummarizer.llm;
 
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
@@ -11,6 +12,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import dev.langchain4j.service.Result;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
+import io.quarkiverse.langchain4j.ChatMemoryRemover;
 import io.smallrye.faulttolerance.api.Guard;
 
 /**
@@ -84,10 +86,13 @@ public class ArticleLlmClient {
     }
 
     private Result<TranslatedArticle> attempt(String title, String article) {
+        String callId = UUID.randomUUID().toString();
         try {
-            return translator.translate(title, article);
+            return translator.translate(callId, title, article);
         } catch (RuntimeException e) {
             throw failures.classify(e);
+        } finally {
+            ChatMemoryRemover.remove(translator, callId);
         }
     }
 

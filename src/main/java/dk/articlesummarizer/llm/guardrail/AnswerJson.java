@@ -29,7 +29,7 @@ final class AnswerJson {
     sealed interface Parsed permits Found, Unusable {
     }
 
-    record Found(TranslatedArticle article, String json) implements Parsed {
+    record Found(TranslatedArticle article) implements Parsed {
     }
 
     record Unusable(Violation violation) implements Parsed {
@@ -57,7 +57,15 @@ final class AnswerJson {
                     + String.join(", ", missing) + ". Answer again with all of \"title\", \"translation\" and"
                     + " \"summary\" (an array of strings)."));
         }
-        return new Found(new TranslatedArticle(title, translation, summary), node.toString());
+        return new Found(new TranslatedArticle(title, translation, summary));
+    }
+
+    static String write(TranslatedArticle article) {
+        try {
+            return JSON.writeValueAsString(article);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A record of strings always serializes", e);
+        }
     }
 
     private static String text(JsonNode node, String field, List<String> missing) {

@@ -12,6 +12,7 @@ import dev.langchain4j.guardrail.OutputGuardrailRequest;
 import dev.langchain4j.guardrail.OutputGuardrailResult;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.service.Result;
 import dk.articlesummarizer.llm.TranslatedArticle;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -54,7 +55,13 @@ public class TranslationGuardrail implements OutputGuardrail {
             return reject(violation.get());
         }
         flagUnknownNames(source, answer);
-        return successWith(found.json(), answer);
+        // Handing back a ready Result makes the AI service return it as is (repairs included) instead of
+        // parsing the first answer again; its usage is that of the accepted answer.
+        return successWith(AnswerJson.write(answer), Result.<TranslatedArticle> builder()
+                .content(answer)
+                .tokenUsage(response.tokenUsage())
+                .finishReason(response.finishReason())
+                .build());
     }
 
     private OutputGuardrailResult reject(Violation violation) {
@@ -66,7 +73,7 @@ public class TranslationGuardrail implements OutputGuardrail {
     private void flagUnknownNames(String source, TranslatedArticle answer) {
         List<String> unknown = inspector.unknownNames(source, answer);
         if (!unknown.isEmpty()) {
-            metrics.counter("summarizer.guardrail.flags", "cause", "unknown-name").increment(unknown.size());
+            metrics.counter("summarizer.guardrail.flags", "cause", "unknown-name").increment();
             LOG.warnf("A summary names %d person(s) or place(s) absent from the article; answer kept, flagged",
                     unknown.size());
             LOG.debugf("Names absent from the article: %s", unknown);
