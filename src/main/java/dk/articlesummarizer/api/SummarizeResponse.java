@@ -9,10 +9,10 @@ import dk.articlesummarizer.llm.Usage;
 
 @RegisterForReflection
 public record SummarizeResponse(String title, String translation, List<String> summary, String sourceLanguage,
-        String model, boolean cached, Usage usage) {
+        String model, boolean cached, Usage usage, int chunks) {
 
     static SummarizeResponse of(Summary summary, boolean cached) {
         return new SummarizeResponse(summary.title(), summary.translation(), summary.summary(),
-                summary.sourceLanguage(), summary.model(), cached, summary.usage());
+                summary.sourceLanguage(), summary.model(), cached, summary.usage(), summary.chunks());
     }
 }

@@ -13,6 +13,10 @@ public interface CacheConfig {
     @WithDefault("64M")
     MemorySize maxBytes();
 
+    /** Upper bound for the approximate heap size of all cached passage translations of long articles. */
+    @WithDefault("64M")
+    MemorySize chunkMaxBytes();
+
     /** How long an answer stays cached after it was written. */
     @WithDefault("24h")
     Duration ttl();

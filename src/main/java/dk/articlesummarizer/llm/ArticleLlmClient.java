@@ -2,9 +2,9 @@ package dk.articlesummarizer.llm;
 
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.util.TypeLiteral;
 
 import org.jboss.logging.Logger;
 
@@ -24,8 +24,6 @@ import io.smallrye.faulttolerance.api.Guard;
 public class ArticleLlmClient {
 
     private static final Logger LOG = Logger.getLogger(ArticleLlmClient.class);
-    private static final TypeLiteral<Result<TranslatedArticle>> RESULT = new TypeLiteral<>() {
-    };
 
     private final ArticleTranslator translator;
     private final ProviderFailures failures;
@@ -74,21 +72,42 @@ public class ArticleLlmClient {
         return model;
     }
 
+    /** An ordinary article: translation, headline and bullets in one call. */
     public LlmAnswer translate(String title, String article) {
-        Result<TranslatedArticle> result;
+        Result<TranslatedArticle> result = guarded(callId -> translator.translate(callId, title, article));
+        return new LlmAnswer(result.content(), usage(result.tokenUsage()));
+    }
+
+    /** One passage of a long article; {@code context} is the text before it, not to be translated. */
+    public Translated<ChunkTranslation> translateChunk(String context, String passage, int paragraphs) {
+        Result<ChunkTranslation> result = guarded(
+                callId -> translator.translateChunk(callId, context, passage, paragraphs));
+        return new Translated<>(result.content(), usage(result.tokenUsage()));
+    }
+
+    /** Headline and bullets of a long article from its English translation. */
+    public Translated<ArticleDigest> digest(String title, String translation) {
+        Result<ArticleDigest> result = guarded(callId -> translator.digest(callId, title, translation));
+        return new Translated<>(result.content(), usage(result.tokenUsage()));
+    }
+
+    /** A value some LLM call produced, with what it cost. */
+    public record Translated<T>(T value, Usage usage) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Result<T> guarded(Function<String, Result<T>> call) {
         try {
-            result = providerPolicy.call(() -> attempt(title, article), RESULT);
+            return providerPolicy.call(() -> attempt(call), Result.class);
         } catch (Exception e) {
             throw report(failures.toProblem(e), e);
         }
-        TranslatedArticle answer = result.content();
-        return new LlmAnswer(answer, usage(result.tokenUsage()));
     }
 
-    private Result<TranslatedArticle> attempt(String title, String article) {
+    private <T> Result<T> attempt(Function<String, Result<T>> call) {
         String callId = UUID.randomUUID().toString();
         try {
-            return translator.translate(callId, title, article);
+            return call.apply(callId);
         } catch (RuntimeException e) {
             throw failures.classify(e);
         } finally {

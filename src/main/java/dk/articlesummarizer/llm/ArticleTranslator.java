@@ -1,25 +1,47 @@
 package dk.articlesummarizer.llm;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import dev.langchain4j.service.MemoryId;
 import dev.langchain4j.service.Result;
 import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.guardrail.OutputGuardrails;
+import dk.articlesummarizer.llm.guardrail.ChunkGuardrail;
+import dk.articlesummarizer.llm.guardrail.DigestGuardrail;
 import dk.articlesummarizer.llm.guardrail.TranslationGuardrail;
 import io.quarkiverse.langchain4j.RegisterAiService;
 
 /**
- * One LLM call: translation, headline and bullets of one article together. Each call has a memory of its own
- * ({@code callId}), which lives only as long as the call: it holds the conversation a guardrail reprompt continues
- * (LangChain4j sends a reprompt without the rejected answer and the correction when there is no memory), and the
- * caller removes it afterwards, so no call ever sees another's messages.
+ * The LLM calls. Each call has a memory of its own ({@code callId}) that lives only as long as the call: it holds
+ * the conversation a guardrail reprompt continues (without memory LangChain4j re-sends the first request without
+ * the rejected answer and the correction), and the caller removes it afterwards, so no call sees another's text.
+ * <p>
+ * LangChain4j counts the first answer as one of the guardrail "retries": 2 means one reprompt.
+ * <p>
+ * Application-scoped (an AI service with memory would otherwise be request-scoped): passages of long articles are
+ * translated on threads of our own, outside any request.
  */
 @RegisterAiService
+@ApplicationScoped
 public interface ArticleTranslator {
 
+    /** An ordinary article: translation, headline and bullets in one call. */
     @SystemMessage(Prompts.SYSTEM)
     @UserMessage(Prompts.USER)
-    // LangChain4j counts the first answer as one of the "retries": 2 means one reprompt.
     @OutputGuardrails(value = TranslationGuardrail.class, maxRetries = 2)
     Result<TranslatedArticle> translate(@MemoryId String callId, String title, String article);
+
+    /** One passage of a long article, with the text before it as context. */
+    @SystemMessage(Prompts.CHUNK_SYSTEM)
+    @UserMessage(Prompts.CHUNK_USER)
+    @OutputGuardrails(value = ChunkGuardrail.class, maxRetries = 2)
+    Result<ChunkTranslation> translateChunk(@MemoryId String callId, String context, String passage,
+            int paragraphs);
+
+    /** Headline and bullets of a long article, from its English translation. */
+    @SystemMessage(Prompts.DIGEST_SYSTEM)
+    @UserMessage(Prompts.DIGEST_USER)
+    @OutputGuardrails(value = DigestGuardrail.class, maxRetries = 2)
+    Result<ArticleDigest> digest(@MemoryId String callId, String title, String translation);
 }

@@ -34,6 +34,23 @@ public class RequestDeadline {
     }
 
     public Summary within(Supplier<Summary> work) {
+        return run(guard, limit, work);
+    }
+
+    /**
+     * For work done in {@code rounds} successive rounds of LLM calls (a long article's passages, a batch per free
+     * slot, then its digest): the deadline is one request deadline per round.
+     */
+    public Summary withinRounds(int rounds, Supplier<Summary> work) {
+        Duration scaled = limit.multipliedBy(Math.max(1, rounds));
+        Guard scaledGuard = Guard.create()
+                .withDescription("request-deadline")
+                .withTimeout().duration(scaled.toMillis(), ChronoUnit.MILLIS).done()
+                .build();
+        return run(scaledGuard, scaled, work);
+    }
+
+    private static Summary run(Guard guard, Duration limit, Supplier<Summary> work) {
         try {
             return guard.get(work, Summary.class);
         } catch (TimeoutException e) {

@@ -4,9 +4,14 @@ import java.util.List;
 
 import dk.articlesummarizer.llm.Usage;
 
-/** A finished answer for one article, as cached and as returned. */
+/**
+ * A finished answer for one article, as cached and as returned.
+ *
+ * @param usage tokens of the LLM calls made to produce it
+ * @param chunks passages the article was translated in (1 for an ordinary article)
+ */
 public record Summary(String title, String translation, List<String> summary, String sourceLanguage, String model,
-        Usage usage) {
+        Usage usage, int chunks) {
 
     private static final int FIXED_OVERHEAD_BYTES = 256;
     private static final int PER_STRING_OVERHEAD_BYTES = 56;

@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dk.articlesummarizer.cache.CacheKey;
+import dk.articlesummarizer.cache.CoalescingCache;
 import dk.articlesummarizer.cache.SummaryCache;
 import dk.articlesummarizer.language.LanguageGate;
 import dk.articlesummarizer.llm.ArticleLlmClient;
@@ -22,10 +23,12 @@ public class SummaryService {
     private final SummaryCache cache;
     private final ArticleLlmClient llm;
     private final RequestDeadline deadline;
+    private final LongArticleSummarizer longArticles;
 
     public SummaryService(SummarizerConfig config, LanguageGate languageGate, SummaryCache cache,
-            ArticleLlmClient llm, RequestDeadline deadline) {
+            ArticleLlmClient llm, RequestDeadline deadline, LongArticleSummarizer longArticles) {
         this.deadline = deadline;
+        this.longArticles = longArticles;
         this.config = config;
         this.languageGate = languageGate;
         this.cache = cache;
@@ -58,8 +61,8 @@ public class SummaryService {
         String language = languageGate.requireAccepted(text.value());
         return switch (policy) {
             case NORMAL -> {
-                SummaryCache.Lookup lookup = cache.getOrLoad(key, () -> callLlm(title, text, language));
-                yield new Answer(lookup.summary(), lookup.hit());
+                CoalescingCache.Lookup<Summary> lookup = cache.getOrLoad(key, () -> callLlm(title, text, language));
+                yield new Answer(lookup.value(), lookup.hit());
             }
             case REFRESH -> {
                 Summary fresh = callLlm(title, text, language);
@@ -71,10 +74,13 @@ public class SummaryService {
     }
 
     private Summary callLlm(String title, ArticleText text, String language) {
+        if (text.value().length() > config.chunkChars()) {
+            return longArticles.summarize(text, title, language);
+        }
         return deadline.within(() -> {
             LlmAnswer answer = llm.translate(title, text.value());
             return new Summary(answer.article().title(), answer.article().translation(), answer.article().summary(),
-                    language, llm.model(), answer.usage());
+                    language, llm.model(), answer.usage(), 1);
         });
     }
 

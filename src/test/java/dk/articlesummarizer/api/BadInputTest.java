@@ -175,11 +175,17 @@ class BadInputTest {
                         .ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
                 .build();
 
-        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
-                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-
-        // Quarkus cuts a chunked body off while reading it and answers a bare 413 (see docs/api.md).
-        assertEquals(413, response.statusCode());
+        // Quarkus cuts a chunked body off while reading it, answers a bare 413 (see docs/api.md) and closes the
+        // connection; a client still sending may see only the close. Either way nothing reaches the LLM.
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, response.statusCode());
+        } catch (java.io.IOException closedWhileSending) {
+            org.hamcrest.MatcherAssert.assertThat(String.valueOf(closedWhileSending.getMessage()),
+                    org.hamcrest.Matchers.anyOf(containsString("EOF"), containsString("closed"),
+                            containsString("reset")));
+        }
     }
 
     @Test

@@ -26,6 +26,11 @@ class SummaryCacheTest {
             }
 
             @Override
+            public MemorySize chunkMaxBytes() {
+                return maxBytes();
+            }
+
+            @Override
             public Duration ttl() {
                 return Duration.ofHours(1);
             }
@@ -34,7 +39,7 @@ class SummaryCacheTest {
 
     private static Summary summaryOfChars(int chars) {
         return new Summary("Title", "x".repeat(chars), List.of("One.", "Two.", "Three."), "da", "model",
-                new Usage(1, 1));
+                new Usage(1, 1), 1);
     }
 
     private static CacheKey key(int i) {
@@ -50,7 +55,7 @@ class SummaryCacheTest {
             loads.incrementAndGet();
             return summaryOfChars(10);
         });
-        SummaryCache.Lookup second = cache.getOrLoad(key(1), () -> {
+        CoalescingCache.Lookup<Summary> second = cache.getOrLoad(key(1), () -> {
             loads.incrementAndGet();
             return summaryOfChars(10);
         });
@@ -83,7 +88,7 @@ class SummaryCacheTest {
         assertThrows(IllegalStateException.class, () -> cache.getOrLoad(key(1), () -> {
             throw new IllegalStateException("provider down");
         }));
-        SummaryCache.Lookup retry = cache.getOrLoad(key(1), () -> summaryOfChars(3));
+        CoalescingCache.Lookup<Summary> retry = cache.getOrLoad(key(1), () -> summaryOfChars(3));
 
         assertFalse(retry.hit());
         assertEquals(1, cache.estimatedSize());

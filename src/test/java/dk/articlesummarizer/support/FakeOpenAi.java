@@ -25,7 +25,8 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(64));
+        server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(64)
+                .extensions(new FakeTranslator()));
         server.start();
         return Map.of(
                 "llm.base-url", server.baseUrl() + "/v1",

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dk.articlesummarizer.language.LanguageGate;
-import dk.articlesummarizer.llm.TranslatedArticle;
 
 /** The deterministic checks every answer must pass, in the order a reprompt would fix them. */
 @ApplicationScoped
@@ -45,15 +44,7 @@ public class AnswerInspector {
         return bullets.stream().map(bullet -> LIST_MARKER.matcher(bullet).replaceFirst("").strip()).toList();
     }
 
-    public Optional<Violation> inspect(String source, String sourceTitle, TranslatedArticle answer) {
-        List<Violation> found = new ArrayList<>();
-        translation(source, answer.translation()).ifPresent(found::add);
-        bullets(answer.summary()).ifPresent(found::add);
-        numbers(source + "\n" + sourceTitle, answer).ifPresent(found::add);
-        return found.stream().findFirst();
-    }
-
-    private Optional<Violation> translation(String source, String translation) {
+    Optional<Violation> translation(String source, String translation) {
         if (!"en".equals(languages.mostLikelyLanguage(translation).orElse("en"))) {
             return Optional.of(new Violation(Violation.Cause.NOT_ENGLISH, "The \"translation\" was not in English."
                     + " Translate the whole article into English."));
@@ -65,7 +56,7 @@ public class AnswerInspector {
         return Optional.empty();
     }
 
-    private static Optional<Violation> bullets(List<String> bullets) {
+    static Optional<Violation> bullets(List<String> bullets) {
         if (bullets.size() < MIN_BULLETS || bullets.size() > MAX_BULLETS) {
             return Optional.of(new Violation(Violation.Cause.BULLET_COUNT, "The \"summary\" had " + bullets.size()
                     + " bullet points; give between " + MIN_BULLETS + " and " + MAX_BULLETS + "."));
@@ -89,11 +80,20 @@ public class AnswerInspector {
         return breaks + 1;
     }
 
-    private static Optional<Violation> numbers(String source, TranslatedArticle answer) {
+    /** A translation with one paragraph per source paragraph, separated by blank lines. */
+    static Optional<Violation> paragraphs(int expected, String translation) {
+        int actual = dk.articlesummarizer.chunk.Chunker.paragraphs(translation).size();
+        if (actual == expected) {
+            return Optional.empty();
+        }
+        return Optional.of(new Violation(Violation.Cause.PARAGRAPH_COUNT, "Your translation had " + actual
+                + " paragraph(s); the passage has " + expected + ". Give exactly one English paragraph for each"
+                + " source paragraph, separated by one blank line."));
+    }
+
+    static Optional<Violation> numbers(String source, List<String> claims) {
         Set<BigDecimal> stated = NumberFacts.readingsOfSource(source);
         List<String> invented = new ArrayList<>();
-        List<String> claims = new ArrayList<>(answer.summary());
-        claims.add(answer.title());
         for (String claim : claims) {
             NumberFacts.numbersIn(claim).stream().filter(number -> !NumberFacts.supported(number, stated))
                     .forEach(invented::add);
@@ -110,10 +110,10 @@ public class AnswerInspector {
      * Capitalized words in the bullets that appear neither in the source nor in the translation: possibly an
      * invented person or place. Transliterations (Prigosjin, Prigozhin) appear in the translation, so pass.
      */
-    public List<String> unknownNames(String source, TranslatedArticle answer) {
-        String known = fold(source + "\n" + answer.translation() + "\n" + answer.title());
+    public List<String> unknownNames(String knownText, List<String> bullets) {
+        String known = fold(knownText);
         List<String> unknown = new ArrayList<>();
-        for (String bullet : answer.summary()) {
+        for (String bullet : bullets) {
             Matcher name = CAPITALIZED.matcher(bullet);
             while (name.find()) {
                 if (!known.contains(fold(name.group()))) {

@@ -5,76 +5,68 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dk.articlesummarizer.llm.TranslatedArticle;
-
 /**
  * Finds the JSON object in what a model answered: models wrap it in markdown fences or put a sentence before it.
- * Extra fields are ignored; missing ones are reported.
+ * Fields are read by name, so extra fields do not matter; missing or empty ones are collected.
  */
 final class AnswerJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** Bounds the parse attempts on prose full of braces. */
     private static final int MAX_CANDIDATES = 8;
 
-    private AnswerJson() {
+    static final Violation NOT_JSON = new Violation(Violation.Cause.NOT_JSON, "Your answer was not a JSON object."
+            + " Answer with only the JSON object with the requested fields.");
+
+    private final JsonNode object;
+    private final List<String> missing = new ArrayList<>();
+
+    private AnswerJson(JsonNode object) {
+        this.object = object;
     }
 
-    sealed interface Parsed permits Found, Unusable {
+    static Optional<AnswerJson> parse(String answer) {
+        return firstObject(answer == null ? "" : answer).map(AnswerJson::new);
     }
 
-    record Found(TranslatedArticle article) implements Parsed {
-    }
-
-    record Unusable(Violation violation) implements Parsed {
-    }
-
-    static Parsed parse(String answer) {
-        Optional<JsonNode> object = firstObject(answer == null ? "" : answer);
-        if (object.isEmpty()) {
-            return new Unusable(new Violation(Violation.Cause.NOT_JSON, "Your answer was not a JSON object. Answer"
-                    + " with only the JSON object with the fields \"title\", \"translation\" and \"summary\"."));
-        }
-        JsonNode node = object.get();
-        List<String> missing = new ArrayList<>();
-        String title = text(node, "title", missing);
-        String translation = text(node, "translation", missing);
-        List<String> summary = new ArrayList<>();
-        JsonNode bullets = node.path("summary");
-        if (bullets.isArray()) {
-            bullets.forEach(bullet -> summary.add(bullet.isTextual() ? bullet.asText() : ""));
-        } else {
-            missing.add("summary");
-        }
-        if (!missing.isEmpty()) {
-            return new Unusable(new Violation(Violation.Cause.MISSING_FIELD, "Your JSON lacked or left empty: "
-                    + String.join(", ", missing) + ". Answer again with all of \"title\", \"translation\" and"
-                    + " \"summary\" (an array of strings)."));
-        }
-        return new Found(new TranslatedArticle(title, translation, summary));
-    }
-
-    static String write(TranslatedArticle article) {
-        try {
-            return JSON.writeValueAsString(article);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A record of strings always serializes", e);
-        }
-    }
-
-    private static String text(JsonNode node, String field, List<String> missing) {
-        JsonNode value = node.path(field);
+    String text(String field) {
+        JsonNode value = object.path(field);
         if (!value.isTextual() || value.asText().isBlank()) {
             missing.add(field);
             return "";
         }
-        return value.asText();
+        return value.asText().strip();
+    }
+
+    List<String> strings(String field) {
+        JsonNode value = object.path(field);
+        if (!value.isArray()) {
+            missing.add(field);
+            return List.of();
+        }
+        List<String> strings = new ArrayList<>();
+        value.forEach(element -> strings.add(element.isTextual() ? element.asText() : ""));
+        return strings;
+    }
+
+    /** After reading every field: what was missing, as a violation. */
+    Optional<Violation> missingFields() {
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Violation(Violation.Cause.MISSING_FIELD, "Your JSON lacked or left empty: "
+                + String.join(", ", missing) + ". Answer again with every requested field filled in."));
+    }
+
+    static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A record of strings always serializes", e);
+        }
     }
 
     /** Tries the first '{'s against the last '}'s, so text or a fence around the object does not matter. */

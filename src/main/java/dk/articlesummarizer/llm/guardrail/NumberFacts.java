@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class NumberFacts {
 
     private static final Pattern NUMBER = Pattern.compile("\\d(?:[\\d.,]*\\d)?");
-    private static final Pattern SCALE = Pattern.compile("\\G\\s*(mio|millioner|million|mia|milliarder|milliard|tusind)\\b",
+    private static final Pattern SCALE = Pattern.compile("\\G\\s*(mio|millioner|millions|million|mia|milliarder|milliard|billions|billion|tusind|thousand)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Small numbers a Danish text spells out and an English summary may write as digits. */
     private static final Map<String, Integer> DANISH_NUMBER_WORDS = Map.ofEntries(
@@ -92,10 +92,11 @@ final class NumberFacts {
 
     private static BigDecimal factor(String scale) {
         String s = scale.toLowerCase(Locale.ROOT);
-        if (s.startsWith("mi") && (s.startsWith("mia") || s.startsWith("milliard"))) {
+        if (s.startsWith("mia") || s.startsWith("milliard") || s.startsWith("billion")) {
             return BigDecimal.valueOf(1_000_000_000L);
         }
-        return s.startsWith("tusind") ? BigDecimal.valueOf(1_000) : BigDecimal.valueOf(1_000_000);
+        return s.startsWith("tusind") || s.startsWith("thousand") ? BigDecimal.valueOf(1_000)
+                : BigDecimal.valueOf(1_000_000);
     }
 
     private static BigDecimal canonical(BigDecimal value) {

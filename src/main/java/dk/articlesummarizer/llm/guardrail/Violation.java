@@ -11,6 +11,7 @@ public record Violation(Cause cause, String instruction) {
         TRANSLATION_TOO_SHORT,
         BULLET_COUNT,
         BULLET_FORM,
+        PARAGRAPH_COUNT,
         INVENTED_NUMBER;
 
         public String tag() {

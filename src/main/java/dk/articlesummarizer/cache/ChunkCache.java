@@ -1,0 +1,14 @@
+package dk.articlesummarizer.cache;
+
+import jakarta.inject.Singleton;
+
+/**
+ * Translations of single passages of long articles, so that an updated article re-translates only what changed.
+ */
+@Singleton
+public class ChunkCache extends CoalescingCache<TranslatedPassage> {
+
+    public ChunkCache(CacheConfig config) {
+        super(config.chunkMaxBytes().asLongValue(), config.ttl(), TranslatedPassage::approximateBytes);
+    }
+}

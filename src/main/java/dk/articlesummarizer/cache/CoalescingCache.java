@@ -1,0 +1,105 @@
+package dk.articlesummarizer.cache;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+
+/**
+ * Values bounded by their approximate size in bytes and by age, with in-flight loads shared.
+ * <p>
+ * Caffeine is used directly (through the quarkus-caffeine extension) rather than through quarkus-cache,
+ * because quarkus-cache can bound a cache only by entry count, not by weight, and its annotations cannot
+ * express "skip the read but write the fresh answer" ({@code Cache-Control: no-cache}).
+ */
+public class CoalescingCache<V> {
+
+    private final AsyncCache<CacheKey, V> answers;
+
+    protected CoalescingCache(long maxBytes, Duration ttl, ToIntFunction<V> weigher) {
+        this.answers = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((CacheKey key, V value) -> weigher.applyAsInt(value))
+                .expireAfterWrite(ttl)
+                .buildAsync();
+    }
+
+    /**
+     * Answers from the cache, or runs {@code loader} in the calling thread and caches its answer. Concurrent
+     * calls for the same key while a load runs wait for that load and get its answer or its exception; a failed
+     * load leaves nothing behind.
+     */
+    public Lookup<V> getOrLoad(CacheKey key, Supplier<V> loader) {
+        CompletableFuture<V> ours = new CompletableFuture<>();
+        CompletableFuture<V> existing = answers.asMap().putIfAbsent(key, ours);
+        if (existing != null) {
+            return new Lookup<>(await(existing), true);
+        }
+        try {
+            V loaded = loader.get();
+            ours.complete(loaded);
+            return new Lookup<>(loaded, false);
+        } catch (RuntimeException | Error e) {
+            answers.asMap().remove(key, ours);
+            ours.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** A finished answer, if one is cached; never waits for a load in flight. */
+    public Optional<V> getIfReady(CacheKey key) {
+        CompletableFuture<V> entry = answers.getIfPresent(key);
+        if (entry == null || !entry.isDone() || entry.isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        return Optional.of(entry.join());
+    }
+
+    /** Stores a fresh answer, replacing any cached one. */
+    public void put(CacheKey key, V summary) {
+        answers.put(key, CompletableFuture.completedFuture(summary));
+    }
+
+    public void invalidateAll() {
+        answers.synchronous().invalidateAll();
+    }
+
+    /** Runs pending evictions now; Caffeine otherwise does so lazily. */
+    public void cleanUp() {
+        answers.synchronous().cleanUp();
+    }
+
+    public long estimatedSize() {
+        return answers.synchronous().estimatedSize();
+    }
+
+    private static <V> V await(CompletableFuture<V> pending) {
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Interrupted while waiting for a shared LLM call");
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("Shared LLM call failed", cause);
+        }
+    }
+
+    /** An answer and whether it came from the cache (stored, or shared with a load already running). */
+    public record Lookup<V>(V value, boolean hit) {
+    }
+}

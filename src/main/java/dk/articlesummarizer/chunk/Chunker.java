@@ -1,0 +1,120 @@
+package dk.articlesummarizer.chunk;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+
+/**
+ * Splits a long article into chunks of at most {@code chunkChars} characters on paragraph boundaries, and a
+ * paragraph longer than that on sentence boundaries.
+ * <p>
+ * Chunk boundaries are content-defined: besides the size limit, a chunk may also end after a paragraph whose hash
+ * marks it as a cut point. An edit therefore moves boundaries only until the next cut point, so the chunks (and
+ * their cached translations) of the rest of the article stay the same; with boundaries from size alone, one
+ * added sentence would shift every later chunk.
+ */
+public final class Chunker {
+
+    /** The context handed to a chunk is the end of the piece before it, at most this long. */
+    static final int MAX_CONTEXT_CHARS = 1500;
+    /** On average one piece in this many is a cut point. */
+    private static final int CUT_POINT_EVERY = 4;
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private Chunker() {
+    }
+
+    public static List<String> paragraphs(String text) {
+        return List.of(PARAGRAPH_BREAK.split(text.strip()));
+    }
+
+    public static List<Chunk> split(String text, int chunkChars) {
+        List<Chunk.Piece> pieces = pieces(paragraphs(text), chunkChars);
+        List<Chunk> chunks = new ArrayList<>();
+        List<Chunk.Piece> current = new ArrayList<>();
+        int size = 0;
+        String context = "";
+        for (int i = 0; i < pieces.size(); i++) {
+            Chunk.Piece piece = pieces.get(i);
+            if (!current.isEmpty() && size + 2 + piece.text().length() > chunkChars) {
+                chunks.add(new Chunk(current, context));
+                context = tail(pieces.get(i - 1).text());
+                current = new ArrayList<>();
+                size = 0;
+            }
+            current.add(piece);
+            size += (size == 0 ? 0 : 2) + piece.text().length();
+            if (size >= chunkChars / 2 && isCutPoint(piece) && i < pieces.size() - 1) {
+                chunks.add(new Chunk(current, context));
+                context = tail(piece.text());
+                current = new ArrayList<>();
+                size = 0;
+            }
+        }
+        if (!current.isEmpty()) {
+            chunks.add(new Chunk(current, context));
+        }
+        return chunks;
+    }
+
+    private static List<Chunk.Piece> pieces(List<String> paragraphs, int chunkChars) {
+        List<Chunk.Piece> pieces = new ArrayList<>();
+        for (int index = 0; index < paragraphs.size(); index++) {
+            String paragraph = paragraphs.get(index);
+            if (paragraph.length() <= chunkChars) {
+                pieces.add(new Chunk.Piece(index, paragraph));
+                continue;
+            }
+            StringBuilder run = new StringBuilder();
+            for (String sentence : sentences(paragraph, chunkChars)) {
+                if (run.length() > 0 && run.length() + 1 + sentence.length() > chunkChars) {
+                    pieces.add(new Chunk.Piece(index, run.toString()));
+                    run.setLength(0);
+                }
+                run.append(run.length() == 0 ? "" : " ").append(sentence);
+            }
+            pieces.add(new Chunk.Piece(index, run.toString()));
+        }
+        return pieces;
+    }
+
+    /** Sentences, and a sentence longer than a chunk cut at word boundaries: never inside a word. */
+    private static List<String> sentences(String paragraph, int chunkChars) {
+        List<String> result = new ArrayList<>();
+        for (String sentence : DanishSentences.split(paragraph)) {
+            String trimmed = sentence.strip();
+            if (trimmed.length() <= chunkChars) {
+                result.add(trimmed);
+                continue;
+            }
+            StringBuilder part = new StringBuilder();
+            for (String word : WHITESPACE.split(trimmed)) {
+                if (part.length() > 0 && part.length() + 1 + word.length() > chunkChars) {
+                    result.add(part.toString());
+                    part.setLength(0);
+                }
+                part.append(part.length() == 0 ? "" : " ").append(word);
+            }
+            result.add(part.toString());
+        }
+        return result;
+    }
+
+    private static boolean isCutPoint(Chunk.Piece piece) {
+        CRC32 crc = new CRC32();
+        crc.update(piece.text().getBytes(StandardCharsets.UTF_8));
+        return crc.getValue() % CUT_POINT_EVERY == 0;
+    }
+
+    private static String tail(String text) {
+        if (text.length() <= MAX_CONTEXT_CHARS) {
+            return text;
+        }
+        int from = text.length() - MAX_CONTEXT_CHARS;
+        int space = text.indexOf(' ', from);
+        return space < 0 ? text.substring(from) : text.substring(space + 1);
+    }
+}

@@ -1,0 +1,79 @@
+package dk.articlesummarizer.llm.guardrail;
+
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+import dev.langchain4j.guardrail.OutputGuardrail;
+import dev.langchain4j.guardrail.OutputGuardrailRequest;
+import dev.langchain4j.guardrail.OutputGuardrailResult;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.service.Result;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * What every answer check shares: a cut-off answer or one without a JSON object is asked for again, each failed
+ * check is counted by cause, and an accepted answer is handed back as a ready {@link Result}, which makes the AI
+ * service return it as is (repairs included) instead of parsing the first answer again.
+ */
+abstract class AnswerGuardrail<T> implements OutputGuardrail {
+
+    private static final Logger LOG = Logger.getLogger(AnswerGuardrail.class);
+    private static final Violation TRUNCATED = new Violation(Violation.Cause.TRUNCATED, "Your answer was cut off"
+            + " before the end. Answer again with the complete JSON object, and keep any bullet points short.");
+
+    protected final MeterRegistry metrics;
+
+    protected AnswerGuardrail(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
+
+    /** Reads and checks the answer: either a violation, or the accepted (possibly repaired) value. */
+    protected abstract Checked<T> check(AnswerJson json, OutputGuardrailRequest request);
+
+    @Override
+    public OutputGuardrailResult validate(OutputGuardrailRequest request) {
+        ChatResponse response = request.responseFromLLM();
+        if (response.finishReason() == FinishReason.LENGTH) {
+            return reject(TRUNCATED);
+        }
+        Optional<AnswerJson> json = AnswerJson.parse(response.aiMessage().text());
+        if (json.isEmpty()) {
+            return reject(AnswerJson.NOT_JSON);
+        }
+        Checked<T> checked = check(json.get(), request);
+        if (checked.violation().isPresent()) {
+            return reject(checked.violation().get());
+        }
+        T accepted = checked.value();
+        return successWith(AnswerJson.write(accepted), Result.<T> builder()
+                .content(accepted)
+                .tokenUsage(response.tokenUsage())
+                .finishReason(response.finishReason())
+                .build());
+    }
+
+    protected static String variable(OutputGuardrailRequest request, String name) {
+        Object value = request.requestParams().variables().get(name);
+        return value == null ? "" : value.toString();
+    }
+
+    private OutputGuardrailResult reject(Violation violation) {
+        metrics.counter("summarizer.guardrail.violations", "cause", violation.cause().tag()).increment();
+        LOG.infof("LLM answer rejected by guardrail: %s; asking again if attempts remain", violation.cause().tag());
+        return reprompt("Answer rejected: " + violation.cause().tag(), violation.instruction());
+    }
+
+    /** The outcome of the checks: a violation, or the value to accept. */
+    protected record Checked<T>(Optional<Violation> violation, T value) {
+
+        static <T> Checked<T> rejected(Violation violation) {
+            return new Checked<>(Optional.of(violation), null);
+        }
+
+        static <T> Checked<T> accepted(T value) {
+            return new Checked<>(Optional.empty(), value);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dk.articlesummarizer.summary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dk.articlesummarizer.cache.CacheKey;
+import dk.articlesummarizer.cache.ChunkCache;
+import dk.articlesummarizer.cache.CoalescingCache;
+import dk.articlesummarizer.cache.TranslatedPassage;
+import dk.articlesummarizer.chunk.Chunk;
+import dk.articlesummarizer.chunk.Chunker;
+import dk.articlesummarizer.llm.ArticleDigest;
+import dk.articlesummarizer.llm.ArticleLlmClient;
+import dk.articlesummarizer.llm.LlmConfig;
+import dk.articlesummarizer.llm.Prompts;
+import dk.articlesummarizer.llm.Usage;
+import dk.articlesummarizer.problem.ProblemException;
+import dk.articlesummarizer.problem.ProblemType;
+
+/**
+ * Translates an article too long for one answer passage by passage, concurrently and each passage cached on its
+ * own, then writes headline and bullets from the joined translation. Any failed passage fails the whole request.
+ */
+@ApplicationScoped
+public class LongArticleSummarizer {
+
+    private final SummarizerConfig config;
+    private final ArticleLlmClient llm;
+    private final ChunkCache passages;
+    private final RequestDeadline deadline;
+    private final int parallelism;
+    /**
+     * Passages run here rather than on the HTTP worker pool, so a long article cannot starve other requests; its
+     * size matches the LLM concurrency limit, so one article never overflows the bulkhead's queue by itself.
+     */
+    private final ExecutorService passageCalls;
+
+    public LongArticleSummarizer(SummarizerConfig config, ArticleLlmClient llm, ChunkCache passages,
+            RequestDeadline deadline, LlmConfig llmConfig) {
+        this.config = config;
+        this.llm = llm;
+        this.passages = passages;
+        this.deadline = deadline;
+        this.parallelism = llmConfig.maxConcurrency();
+        AtomicInteger threads = new AtomicInteger();
+        this.passageCalls = Executors.newFixedThreadPool(parallelism, task -> {
+            Thread thread = new Thread(task, "passage-translation-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        passageCalls.shutdownNow();
+    }
+
+    public Summary summarize(ArticleText text, String title, String language) {
+        List<Chunk> chunks = Chunker.split(text.value(), config.chunkChars());
+        int rounds = (chunks.size() + parallelism - 1) / parallelism + 1;
+        return deadline.withinRounds(rounds, () -> {
+            List<TranslatedPassage> translated = translateAll(chunks);
+            String translation = assemble(chunks, translated);
+            Usage usage = translated.stream().map(TranslatedPassage::usage).reduce(Usage.NONE, Usage::plus);
+            ArticleLlmClient.Translated<ArticleDigest> digest = digest(title, translation);
+            return new Summary(digest.value().title(), translation, digest.value().summary(), language, llm.model(),
+                    usage.plus(digest.usage()), chunks.size());
+        });
+    }
+
+    private List<TranslatedPassage> translateAll(List<Chunk> chunks) {
+        List<Future<TranslatedPassage>> pending = new ArrayList<>();
+        for (Chunk chunk : chunks) {
+            pending.add(passageCalls.submit(() -> translate(chunk)));
+        }
+        List<TranslatedPassage> translated = new ArrayList<>();
+        try {
+            for (Future<TranslatedPassage> passage : pending) {
+                translated.add(passage.get());
+            }
+            return translated;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("A passage translation failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Interrupted while translating passages");
+        } finally {
+            pending.forEach(passage -> passage.cancel(true));
+        }
+    }
+
+    /** A passage's translation, from the cache when this passage, in this context, was translated before. */
+    private TranslatedPassage translate(Chunk chunk) {
+        String passage = chunk.text();
+        CacheKey key = CacheKey.of(passage, chunk.context(), llm.model(), Prompts.VERSION);
+        CoalescingCache.Lookup<TranslatedPassage> lookup = passages.getOrLoad(key, () -> {
+            ArticleLlmClient.Translated<dk.articlesummarizer.llm.ChunkTranslation> answer = llm.translateChunk(
+                    chunk.context(), passage, chunk.paragraphCount());
+            return new TranslatedPassage(answer.value().translation(), answer.usage());
+        });
+        // Only calls made for this request count towards its usage.
+        return lookup.hit() ? new TranslatedPassage(lookup.value().translation(), Usage.NONE) : lookup.value();
+    }
+
+    /** Puts the passages' paragraphs back in order; parts of one split paragraph are joined with a space. */
+    static String assemble(List<Chunk> chunks, List<TranslatedPassage> translated) {
+        TreeMap<Integer, StringBuilder> paragraphs = new TreeMap<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            Chunk chunk = chunks.get(i);
+            List<String> english = Chunker.paragraphs(translated.get(i).translation());
+            List<Integer> indices = chunk.pieces().stream().map(Chunk.Piece::paragraph).distinct().toList();
+            if (english.size() != indices.size()) {
+                throw new ProblemException(ProblemType.LLM_UNUSABLE_ANSWER, "A passage's translation did not keep"
+                        + " the paragraph structure. Retrying may help.");
+            }
+            for (int p = 0; p < indices.size(); p++) {
+                StringBuilder paragraph = paragraphs.computeIfAbsent(indices.get(p), index -> new StringBuilder());
+                paragraph.append(paragraph.length() == 0 ? "" : " ").append(english.get(p));
+            }
+        }
+        return String.join("\n\n", paragraphs.values());
+    }
+
+    /** Headline and bullets from the translation; past the digest limit, from digests of its parts. */
+    private ArticleLlmClient.Translated<ArticleDigest> digest(String title, String translation) {
+        if (translation.length() <= config.digestMaxChars()) {
+            return llm.digest(title, translation);
+        }
+        List<String> partDigests = new ArrayList<>();
+        Usage usage = Usage.NONE;
+        for (String part : parts(translation, config.digestMaxChars())) {
+            // Cached like passages, so an edit re-digests only the part it falls in.
+            CacheKey key = CacheKey.of(part, "digest of a part", llm.model(), Prompts.VERSION);
+            CoalescingCache.Lookup<TranslatedPassage> partDigest = passages.getOrLoad(key, () -> {
+                ArticleLlmClient.Translated<ArticleDigest> answer = llm.digest("", part);
+                return new TranslatedPassage(String.join(" ", answer.value().summary()), answer.usage());
+            });
+            partDigests.add(partDigest.value().translation());
+            usage = usage.plus(partDigest.hit() ? Usage.NONE : partDigest.value().usage());
+        }
+        ArticleLlmClient.Translated<ArticleDigest> overall = llm.digest(title, String.join("\n\n", partDigests));
+        return new ArticleLlmClient.Translated<>(overall.value(), usage.plus(overall.usage()));
+    }
+
+    private static List<String> parts(String translation, int maxChars) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        for (String paragraph : Chunker.paragraphs(translation)) {
+            if (part.length() > 0 && part.length() + 2 + paragraph.length() > maxChars) {
+                parts.add(part.toString());
+                part.setLength(0);
+            }
+            part.append(part.length() == 0 ? "" : "\n\n").append(paragraph);
+        }
+        parts.add(part.toString());
+        return parts;
+    }
+}
