@@ -27,12 +27,12 @@ public class BodyLimitFilter {
     private static final int ROUTE_ORDER = -3;
 
     private final long maxBodyBytes;
-    private final String problemJson;
+    private final ObjectMapper json;
 
     public BodyLimitFilter(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-            ObjectMapper json) throws JsonProcessingException {
+            ObjectMapper json) {
         this.maxBodyBytes = maxBodySize.asLongValue();
-        this.problemJson = json.writeValueAsString(Problem.of(ProblemType.BODY_TOO_LARGE, detail(maxBodyBytes)));
+        this.json = json;
     }
 
     static String detail(long maxBodyBytes) {
@@ -47,6 +47,12 @@ public class BodyLimitFilter {
     private void refuseDeclaredOversizedBody(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && isOver(declared)) {
+            String problemJson;
+            try {
+                problemJson = json.writeValueAsString(Problem.of(ProblemType.BODY_TOO_LARGE, detail(maxBodyBytes)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A problem record always serializes", e);
+            }
             context.response()
                     .setStatusCode(ProblemType.BODY_TOO_LARGE.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

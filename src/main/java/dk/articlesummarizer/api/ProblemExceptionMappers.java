@@ -41,6 +41,7 @@ public class ProblemExceptionMappers {
                 .entity(e.toProblem());
         e.retryAfter().ifPresent(delay -> response.header(HttpHeaders.RETRY_AFTER,
                 Math.max(1, (delay.toMillis() + 999) / 1000)));
+        e.headers().forEach(response::header);
         return response.build();
     }
 

@@ -11,11 +11,19 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dk.articlesummarizer.summary.CachePolicy;
 import dk.articlesummarizer.summary.SummaryService;
 
 @Path("/summarize")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "summarize", description = "Danish article in, English translation and summary out")
 public class SummarizeResource {
 
     static final String CACHE_STATUS_HEADER = "X-Cache";
@@ -28,14 +36,28 @@ public class SummarizeResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "summarize", summary = "Translate and summarize a Danish article",
+            description = "Returns the English translation, headline and 3-7 bullets. Answers are cached; see the"
+                    + " X-Cache response header and the Cache-Control request header.")
+    @SummarizeResponses
     public Response summarizeJson(
+            @RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SummarizeRequest.class),
+                            example = OpenApiExamples.JSON_REQUEST),
+                    @Content(mediaType = MediaType.TEXT_PLAIN,
+                            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                    description = "The article; charset parameter honoured, UTF-8 by default"),
+                            example = OpenApiExamples.PLAIN_REQUEST) })
             @Valid @NotNull(message = "The body must be a JSON object with a 'text' field") SummarizeRequest request,
-            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
+            @Parameter(description = "no-cache: answer afresh and replace the cached answer; no-store: neither read"
+                    + " nor write the cache") @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
         return answer(request.text(), request.title(), cacheControl);
     }
 
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
+    @Operation(hidden = true)
     public Response summarizePlainText(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
         return answer(PlainTextBody.decode(body, contentType), null, cacheControl);

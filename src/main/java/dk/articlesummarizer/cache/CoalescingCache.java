@@ -11,6 +11,11 @@ import java.util.function.ToIntFunction;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 
 /**
@@ -23,13 +28,36 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 public class CoalescingCache<V> {
 
     private final AsyncCache<CacheKey, V> answers;
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter shared;
 
-    protected CoalescingCache(long maxBytes, Duration ttl, ToIntFunction<V> weigher) {
+    /**
+     * @param name the {@code cache} tag of this cache's metrics: lookups by result (hit, miss, shared: waited for
+     *            a load in flight), evictions by cause, entries and approximate bytes
+     */
+    protected CoalescingCache(String name, long maxBytes, Duration ttl, ToIntFunction<V> weigher,
+            MeterRegistry metrics) {
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((CacheKey key, V value) -> weigher.applyAsInt(value))
                 .expireAfterWrite(ttl)
+                .evictionListener((CacheKey key, V value, RemovalCause cause) -> metrics
+                        .counter("summarizer.cache.evictions", "cache", name, "cause", cause.name().toLowerCase())
+                        .increment())
                 .buildAsync();
+        this.hits = lookups(metrics, name, "hit");
+        this.misses = lookups(metrics, name, "miss");
+        this.shared = lookups(metrics, name, "shared");
+        Gauge.builder("summarizer.cache.entries", answers, cache -> cache.synchronous().estimatedSize())
+                .tag("cache", name).register(metrics);
+        Gauge.builder("summarizer.cache.bytes", answers,
+                cache -> cache.synchronous().policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L))
+                .tag("cache", name).baseUnit("bytes").register(metrics);
+    }
+
+    private static Counter lookups(MeterRegistry metrics, String name, String result) {
+        return metrics.counter("summarizer.cache.lookups", "cache", name, "result", result);
     }
 
     /**
@@ -41,8 +69,10 @@ public class CoalescingCache<V> {
         CompletableFuture<V> ours = new CompletableFuture<>();
         CompletableFuture<V> existing = answers.asMap().putIfAbsent(key, ours);
         if (existing != null) {
+            (existing.isDone() ? hits : shared).increment();
             return new Lookup<>(await(existing), true);
         }
+        misses.increment();
         try {
             V loaded = loader.get();
             ours.complete(loaded);
@@ -60,6 +90,7 @@ public class CoalescingCache<V> {
         if (entry == null || !entry.isDone() || entry.isCompletedExceptionally()) {
             return Optional.empty();
         }
+        hits.increment();
         return Optional.of(entry.join());
     }
 

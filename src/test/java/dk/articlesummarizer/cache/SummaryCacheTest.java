@@ -34,7 +34,7 @@ class SummaryCacheTest {
             public Duration ttl() {
                 return Duration.ofHours(1);
             }
-        });
+        }, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     private static Summary summaryOfChars(int chars) {

@@ -1,0 +1,64 @@
+package dk.articlesummarizer.access;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Singleton;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * Counts requests per client in fixed one-minute windows. The counts live in a Caffeine cache bounded by
+ * {@code SUMMARIZER_RATE_LIMIT_MAX_CLIENTS} and dropped two minutes after a client's last request, so memory stays
+ * bounded however many distinct clients come by. (A fixed window is a dozen lines; a token-bucket library would
+ * add a dependency for a smoother curve nobody asked for.)
+ */
+@Singleton
+public class RateLimiter {
+
+    private static final long WINDOW_MILLIS = 60_000;
+
+    private final int perMinute;
+    private final Cache<String, Window> windows;
+
+    public RateLimiter(AccessConfig config) {
+        this.perMinute = config.rateLimit().perMinute();
+        this.windows = Caffeine.newBuilder()
+                .maximumSize(config.rateLimit().maxClients())
+                .expireAfterAccess(Duration.ofMillis(2 * WINDOW_MILLIS))
+                .build();
+    }
+
+    public boolean enabled() {
+        return perMinute > 0;
+    }
+
+    public Decision tryAcquire(String client) {
+        long now = System.currentTimeMillis();
+        long windowStart = now - now % WINDOW_MILLIS;
+        Window window = windows.asMap().compute(client,
+                (key, current) -> current == null || current.start != windowStart ? new Window(windowStart) : current);
+        int used = window.count.incrementAndGet();
+        long resetSeconds = Math.max(1, (windowStart + WINDOW_MILLIS - now + 999) / 1000);
+        return new Decision(used <= perMinute, perMinute, Math.max(0, perMinute - used), resetSeconds);
+    }
+
+    /** Clients currently tracked (after pending evictions ran). */
+    public long trackedClients() {
+        windows.cleanUp();
+        return windows.estimatedSize();
+    }
+
+    public record Decision(boolean allowed, int limit, int remaining, long resetSeconds) {
+    }
+
+    private static final class Window {
+        private final long start;
+        private final AtomicInteger count = new AtomicInteger();
+
+        private Window(long start) {
+            this.start = start;
+        }
+    }
+}

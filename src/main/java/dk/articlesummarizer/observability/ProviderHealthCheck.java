@@ -1,0 +1,77 @@
+package dk.articlesummarizer.observability;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Whether the LLM provider answers {@code GET {LLM_BASE_URL}/models}. By default it is reported but never makes the
+ * pod unready: cached answers still serve while the provider is down, and every pod would go unready at once.
+ * {@code SUMMARIZER_HEALTH_PROVIDER_REQUIRED=true} makes it count. The outcome is remembered for a while, so
+ * frequent probes do not turn into provider traffic.
+ */
+@Readiness
+@ApplicationScoped
+public class ProviderHealthCheck implements HealthCheck {
+
+    private final ProviderModelsClient provider;
+    private final String authorization;
+    private final boolean enabled;
+    private final boolean required;
+    private final long cacheNanos;
+    private volatile Observation last;
+
+    public ProviderHealthCheck(@RestClient ProviderModelsClient provider,
+            @ConfigProperty(name = "llm.api-key", defaultValue = "not-needed") String apiKey,
+            @ConfigProperty(name = "summarizer.health.provider.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "summarizer.health.provider.required", defaultValue = "false") boolean required,
+            @ConfigProperty(name = "summarizer.health.provider.cache", defaultValue = "30s") Duration cache) {
+        this.provider = provider;
+        this.authorization = "Bearer " + apiKey;
+        this.enabled = enabled;
+        this.required = required;
+        this.cacheNanos = cache.toNanos();
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        if (!enabled) {
+            return HealthCheckResponse.named("llm-provider").up().withData("checked", false).build();
+        }
+        Observation observation = observe();
+        return HealthCheckResponse.named("llm-provider")
+                .status(observation.reachable || !required)
+                .withData("reachable", observation.reachable)
+                .withData("detail", observation.detail)
+                .withData("affectsReadiness", required)
+                .build();
+    }
+
+    private Observation observe() {
+        Observation cached = last;
+        long now = System.nanoTime();
+        if (cached != null && now - cached.at < cacheNanos) {
+            return cached;
+        }
+        Observation fresh;
+        try (Response response = provider.models(authorization)) {
+            int status = response.getStatus();
+            fresh = new Observation(now, status < 400, "HTTP " + status);
+        } catch (RuntimeException e) {
+            // The provider's message may quote our request; only the kind of failure is reported.
+            fresh = new Observation(now, false, "no answer (" + e.getClass().getSimpleName() + ")");
+        }
+        last = fresh;
+        return fresh;
+    }
+
+    private record Observation(long at, boolean reachable, String detail) {
+    }
+}

@@ -1,0 +1,45 @@
+package dk.articlesummarizer.observability;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.MDC;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Gives every request an id: the caller's {@code X-Request-Id} when it is sane, a new UUID otherwise. It is echoed
+ * in the response, put in the logging context ({@code %X{requestId}}, and a field of JSON logs) and in every
+ * problem body.
+ */
+@ApplicationScoped
+public class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+    /** Runs before everything else, the body limit included. */
+    private static final int ROUTE_ORDER = -10;
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    void install(@Observes Router router) {
+        router.route().order(ROUTE_ORDER).handler(this::assign);
+    }
+
+    private void assign(RoutingContext context) {
+        String offered = context.request().getHeader(HEADER);
+        String id = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        MDC.put(MDC_KEY, id);
+        context.response().putHeader(HEADER, id);
+        context.next();
+    }
+
+    /** The current request's id, or null outside a request. */
+    public static String current() {
+        Object id = MDC.get(MDC_KEY);
+        return id == null ? null : id.toString();
+    }
+}
