@@ -1,16 +1,21 @@
 package dk.articlesummarizer.api;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
-/** Declares the API key schemes in the served description when, and only when, keys are configured. */
+/**
+ * Declares the API key schemes. While no keys are configured they are optional (the empty requirement {@code {}}
+ * allows anonymous calls); once keys are set the description requires one of them.
+ */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class ApiKeySecurityFilter implements OASFilter {
 
@@ -19,19 +24,22 @@ public class ApiKeySecurityFilter implements OASFilter {
         var config = ConfigProvider.getConfig();
         boolean keysOn = config.getOptionalValue("summarizer.api-keys", String.class).isPresent()
                 || config.getOptionalValue("summarizer.api-keys-file", String.class).isPresent();
-        if (!keysOn) {
-            return;
-        }
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents()
                 .addSecurityScheme("bearer", OASFactory.createSecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("Authorization: Bearer <API key>"))
+                        .description("Authorization: Bearer <API key>; required when SUMMARIZER_API_KEYS is set"))
                 .addSecurityScheme("apiKey", OASFactory.createSecurityScheme()
-                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key"));
-        openAPI.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme("bearer"),
+                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key")
+                        .description("X-API-Key: <API key>; required when SUMMARIZER_API_KEYS is set"));
+        List<SecurityRequirement> requirements = new ArrayList<>(List.of(
+                OASFactory.createSecurityRequirement().addScheme("bearer"),
                 OASFactory.createSecurityRequirement().addScheme("apiKey")));
+        if (!keysOn) {
+            requirements.add(OASFactory.createSecurityRequirement());
+        }
+        openAPI.setSecurity(requirements);
     }
 }

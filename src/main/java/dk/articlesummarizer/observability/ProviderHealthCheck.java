@@ -1,8 +1,7 @@
 package dk.articlesummarizer.observability;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -10,6 +9,8 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import dk.articlesummarizer.llm.LlmConfig;
 
 /**
  * Whether the LLM provider answers {@code GET {LLM_BASE_URL}/models}. By default it is reported but never makes the
@@ -28,16 +29,13 @@ public class ProviderHealthCheck implements HealthCheck {
     private final long cacheNanos;
     private volatile Observation last;
 
-    public ProviderHealthCheck(@RestClient ProviderModelsClient provider,
-            @ConfigProperty(name = "llm.api-key", defaultValue = "not-needed") String apiKey,
-            @ConfigProperty(name = "summarizer.health.provider.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "summarizer.health.provider.required", defaultValue = "false") boolean required,
-            @ConfigProperty(name = "summarizer.health.provider.cache", defaultValue = "30s") Duration cache) {
+    public ProviderHealthCheck(@RestClient ProviderModelsClient provider, LlmConfig llm, ProviderCheckConfig config,
+            @ConfigProperty(name = "OPENAI_API_KEY", defaultValue = "not-needed") String openAiKey) {
         this.provider = provider;
-        this.authorization = "Bearer " + apiKey;
-        this.enabled = enabled;
-        this.required = required;
-        this.cacheNanos = cache.toNanos();
+        this.authorization = "Bearer " + llm.apiKey().orElse(openAiKey);
+        this.enabled = config.enabled();
+        this.required = config.required();
+        this.cacheNanos = config.cache().toNanos();
     }
 
     @Override
@@ -62,14 +60,23 @@ public class ProviderHealthCheck implements HealthCheck {
         }
         Observation fresh;
         try (Response response = provider.models(authorization)) {
-            int status = response.getStatus();
-            fresh = new Observation(now, status < 400, "HTTP " + status);
+            fresh = observed(now, response.getStatus());
+        } catch (WebApplicationException e) {
+            fresh = observed(now, e.getResponse().getStatus());
         } catch (RuntimeException e) {
             // The provider's message may quote our request; only the kind of failure is reported.
             fresh = new Observation(now, false, "no answer (" + e.getClass().getSimpleName() + ")");
         }
         last = fresh;
         return fresh;
+    }
+
+    /** Any answer but a server error or a refused key means the provider is there for us. */
+    private static Observation observed(long at, int status) {
+        if (status == 401 || status == 403) {
+            return new Observation(at, false, "HTTP " + status + ": credentials rejected (LLM_API_KEY)");
+        }
+        return new Observation(at, status < 500, "HTTP " + status);
     }
 
     private record Observation(long at, boolean reachable, String detail) {

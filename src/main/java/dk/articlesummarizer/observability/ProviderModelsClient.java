@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The provider's model list: the cheapest call that proves it is up and accepts our key. */
-@RegisterRestClient(configKey = "llm-provider")
+@RegisterRestClient(configKey = "llm-provider-health")
 public interface ProviderModelsClient {
 
     @GET

@@ -4,14 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dk.articlesummarizer.support.Articles;
+import dk.articlesummarizer.support.ClosedPort;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -23,20 +21,18 @@ import io.restassured.http.ContentType;
 class UnreachableProviderTest {
 
     public static class NothingListening implements QuarkusTestProfile {
-        static final String BASE_URL = "http://127.0.0.1:" + closedPort() + "/v1";
+        static final String BASE_URL = ClosedPort.BASE_URL;
 
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("llm.base-url", BASE_URL, "llm.model", "any-model");
         }
+    }
 
-        private static int closedPort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+    @Test
+    void theServiceIsUpAndReadyAndReportsTheProviderUnreachable() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'llm-provider' }.data.reachable", equalTo(false));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 public final class CapturedLogs extends Handler implements AutoCloseable {
 
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    private final java.util.Map<LogRecord, java.util.Map<String, Object>> mdc = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static CapturedLogs install() {
         CapturedLogs logs = new CapturedLogs();
@@ -24,6 +25,8 @@ public final class CapturedLogs extends Handler implements AutoCloseable {
     @Override
     public void publish(LogRecord record) {
         records.add(record);
+        // The logging context as the logging thread sees it now.
+        mdc.put(record, new java.util.HashMap<>(org.jboss.logging.MDC.getMap()));
     }
 
     /** The full text of every record at {@code minimum} or above, formatted, with stack traces. */
@@ -47,6 +50,17 @@ public final class CapturedLogs extends Handler implements AutoCloseable {
             text.append('\n');
         }
         return text.toString();
+    }
+
+    /** The values of an MDC key on the records of some loggers (JBoss LogManager records carry the MDC). */
+    public java.util.Set<String> mdcValues(String key, String loggerPrefix) {
+        java.util.Set<String> values = new java.util.HashSet<>();
+        for (LogRecord record : records) {
+            if (record.getLoggerName() != null && record.getLoggerName().startsWith(loggerPrefix)) {
+                values.add(String.valueOf(mdc.getOrDefault(record, java.util.Map.of()).get(key)));
+            }
+        }
+        return values;
     }
 
     public int count() {
