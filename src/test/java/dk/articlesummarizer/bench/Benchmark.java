@@ -1,0 +1,376 @@
+package dk.articlesummarizer.bench;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import dk.articlesummarizer.support.FakeTranslator;
+import dk.articlesummarizer.support.LongArticles;
+import dk.articlesummarizer.support.OpenAiStubs;
+
+/**
+ * The benchmark behind bench/run.sh: starts a fake OpenAI provider (in this JVM) and the packaged service (its own
+ * process), measures startup, cache hits against the floor (with wrk), miss overhead, coalescing, concurrency and
+ * memory, and prints one table with a verdict per target. Figures and targets: docs/benchmarks.md.
+ */
+public final class Benchmark {
+
+    private static final int PROVIDER_PORT = 18089;
+    private static final int SERVICE_PORT = 18080;
+    private static final String SERVICE = "http://127.0.0.1:" + SERVICE_PORT;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final int seconds = Integer.getInteger("bench.seconds", 10);
+    private final Path work = Path.of("target/bench");
+    private final List<String> rows = new ArrayList<>();
+    private final List<String> verdicts = new ArrayList<>();
+    private WireMockServer provider;
+    private Process service;
+
+    public static void main(String[] args) throws Exception {
+        new Benchmark().run();
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(work);
+        provider = new WireMockServer(wireMockConfig().port(PROVIDER_PORT).containerThreads(600)
+                .extensions(new FakeTranslator()));
+        provider.start();
+        providerLatency(0);
+        try {
+            startup();
+            hits();
+            missOverhead(0, 200);
+            missOverhead(500, 30);
+            coalescing();
+            concurrency();
+            memory();
+        } finally {
+            if (service != null) {
+                service.destroy();
+            }
+            provider.stop();
+        }
+        System.out.println();
+        System.out.println("| measurement | result |");
+        System.out.println("| --- | --- |");
+        rows.forEach(System.out::println);
+        System.out.println();
+        verdicts.forEach(System.out::println);
+    }
+
+    private void providerLatency(int millis) {
+        provider.resetAll();
+        provider.stubFor(OpenAiStubs.chatCompletion()
+                .willReturn(aResponse().withTransformers(FakeTranslator.NAME).withFixedDelay(millis)));
+        provider.stubFor(get(urlEqualTo("/v1/models")).willReturn(okJson("{\"data\":[]}")));
+    }
+
+    // 7. Startup: process start to the first successful answer, and RSS at idle.
+    private void startup() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", "target/quarkus-app/quarkus-run.jar")
+                .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
+        builder.environment().putAll(Map.of("LLM_BASE_URL", "http://127.0.0.1:" + PROVIDER_PORT + "/v1",
+                "LLM_MODEL", "bench-model", "LLM_TIMEOUT", "30s", "QUARKUS_HTTP_PORT", String.valueOf(SERVICE_PORT),
+                "SUMMARIZER_BENCH_FLOOR", "true", "QUARKUS_LOG_LEVEL", "WARN"));
+        long started = System.nanoTime();
+        service = builder.start();
+        String body = json(LongArticles.generate(3_000, 1), "startup");
+        while (true) {
+            try {
+                if (post("/summarize", body).statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (System.nanoTime() - started > 60_000_000_000L) {
+                throw new IllegalStateException("service did not answer within 60 s; see target/bench/service.log");
+            }
+            Thread.sleep(10);
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        Thread.sleep(2000);
+        row("Startup: process start to first answer (jar)", millis + " ms");
+        row("RSS at idle after the first answer", rssMb() + " MB");
+        verdict("jar start to first answer <= 2.5 s", millis <= 2500, millis + " ms");
+    }
+
+    // 1 and 2: cache hits against the floor, with wrk.
+    private void hits() throws Exception {
+        for (int kb : new int[] { 3, 30 }) {
+            String body = json(LongArticles.generate(kb * 1000, kb), null);
+            HttpResponse<String> warm = post("/summarize", body);
+            if (warm.statusCode() != 200) {
+                throw new IllegalStateException("warm-up failed: " + warm.statusCode() + " " + warm.body());
+            }
+            int responseBytes = warm.body().getBytes(StandardCharsets.UTF_8).length;
+            Path bodyFile = work.resolve("hit-" + kb + "k.json");
+            Files.writeString(bodyFile, body);
+            for (int connections : new int[] { 1, 16, 64 }) {
+                Wrk hit = wrk("/summarize", bodyFile, connections);
+                Wrk floor = wrk("/bench/floor?bytes=" + responseBytes, bodyFile, connections);
+                double ratio = hit.rps / floor.rps;
+                row(String.format("HIT %d kB article (%d B answer), %d conn", kb, responseBytes, connections),
+                        String.format("%.0f req/s, p50 %.2f ms, p99 %.2f ms; floor %.0f req/s, p50 %.2f ms, p99 %.2f ms;"
+                                + " HIT/floor %.2f", hit.rps, hit.p50, hit.p99, floor.rps, floor.p50, floor.p99, ratio));
+                if (connections >= 16) {
+                    verdict(String.format("HIT >= 0.7x floor at %d connections (%d kB)", connections, kb), ratio >= 0.7,
+                            String.format("%.2f", ratio));
+                }
+                if (connections == 16 && kb == 3) {
+                    verdict("HIT p99 <= 5 ms at 16 connections (3 kB)", hit.p99 <= 5, String.format("%.2f ms", hit.p99));
+                }
+            }
+        }
+    }
+
+    // 3: what we add on top of the provider on a miss.
+    private void missOverhead(int providerMillis, int requests) throws Exception {
+        providerLatency(providerMillis);
+        List<Double> overheads = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            String body = json(LongArticles.generate(3_000, 1000 + i), "miss-" + providerMillis + "-" + i);
+            provider.resetRequests();
+            long start = System.nanoTime();
+            HttpResponse<String> response = post("/summarize", body);
+            double total = (System.nanoTime() - start) / 1e6;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("miss failed: " + response.statusCode() + " " + response.body());
+            }
+            double providerTime = provider.getAllServeEvents().stream()
+                    .mapToDouble(event -> event.getTiming().getTotalTime()).sum();
+            if (i >= 5) { // the first few warm up the JIT
+                overheads.add(total - providerTime);
+            }
+        }
+        Collections.sort(overheads);
+        double p50 = percentile(overheads, 50);
+        double p99 = percentile(overheads, 99);
+        row(String.format("MISS overhead, provider at %d ms (%d sequential 3 kB misses)", providerMillis, requests),
+                String.format("p50 %.2f ms, p99 %.2f ms", p50, p99));
+        verdict(String.format("MISS overhead p99 <= 5 ms (provider %d ms)", providerMillis), p99 <= 5,
+                String.format("%.2f ms", p99));
+    }
+
+    // 4: identical concurrent misses share one provider call.
+    private void coalescing() throws Exception {
+        providerLatency(500);
+        String body = json(LongArticles.generate(3_000, 77), "coalescing");
+        List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            pending.add(HTTP.sendAsync(request("/summarize", body), HttpResponse.BodyHandlers.ofString()));
+        }
+        long ok = pending.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 200).count();
+        int calls = provider.getAllServeEvents().size();
+        row("Coalescing: 100 concurrent identical misses", ok + " answered 200, " + calls + " provider call(s)");
+        verdict("coalescing makes exactly 1 provider call", calls == 1 && ok == 100, calls + " call(s)");
+    }
+
+    // 5: many distinct requests while the provider is slow.
+    private void concurrency() throws Exception {
+        providerLatency(1000);
+        int threadsBefore = threads();
+        Semaphore sampling = new Semaphore(0);
+        int[] maxThreads = { threadsBefore };
+        Thread sampler = new Thread(() -> {
+            while (!sampling.tryAcquire()) {
+                maxThreads[0] = Math.max(maxThreads[0], threads());
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < 500; i++) {
+            String body = json(LongArticles.generate(3_000, 5000 + i), "concurrent-" + i);
+            pending.add(HTTP.sendAsync(request("/summarize", body).timeout(Duration.ofSeconds(120)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        Map<String, Integer> outcomes = new TreeMap<>();
+        for (CompletableFuture<HttpResponse<String>> response : pending) {
+            String outcome;
+            try {
+                outcome = String.valueOf(response.join().statusCode());
+            } catch (RuntimeException e) {
+                outcome = "error";
+            }
+            outcomes.merge(outcome, 1, Integer::sum);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        sampling.release();
+        sampler.join();
+        double heap = heapMb();
+        row("Concurrency: 500 distinct requests, provider 1 s, LLM_MAX_CONCURRENCY 8",
+                String.format("%s in %.1f s; service threads %d -> max %d; heap %.0f MB", outcomes, seconds,
+                        threadsBefore, maxThreads[0], heap));
+        boolean onlyDocumented = outcomes.keySet().stream().allMatch(code -> code.equals("200") || code.equals("503"));
+        verdict("concurrency: only 200 or documented 503, no timeouts", onlyDocumented, outcomes.toString());
+    }
+
+    // 6: memory after many distinct articles.
+    private void memory() throws Exception {
+        providerLatency(0);
+        double heapBefore = heapAfterGcMb();
+        Semaphore inFlight = new Semaphore(16);
+        List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            inFlight.acquire();
+            String body = json(LongArticles.generate(3_000, 20_000 + i), "memory-" + i);
+            pending.add(HTTP.sendAsync(request("/summarize", body), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((r, e) -> inFlight.release()));
+        }
+        long ok = pending.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 200).count();
+        double heapAfter = heapAfterGcMb();
+        double cacheMb = metric("summarizer_cache_bytes_bytes{cache=\"summaries\"}") / 1e6;
+        double entries = metric("summarizer_cache_entries{cache=\"summaries\"}");
+        double bound = 64 * 1.048576;
+        row("Memory: 10000 distinct 3 kB articles through the cache",
+                String.format("%d answered; cache %.0f entries, %.1f MB (bound %.1f MB); heap after GC %.0f -> %.0f MB;"
+                        + " RSS %d MB", ok, entries, cacheMb, bound, heapBefore, heapAfter, rssMb()));
+        verdict("heap growth stays under the cache bound plus 32 MB", heapAfter - heapBefore <= bound + 32,
+                String.format("+%.0f MB", heapAfter - heapBefore));
+    }
+
+    private record Wrk(double rps, double p50, double p99) {
+    }
+
+    private Wrk wrk(String path, Path bodyFile, int connections) throws Exception {
+        Path script = work.resolve("post.lua");
+        Files.writeString(script, "local f = io.open(\"" + bodyFile.toAbsolutePath() + "\", \"rb\")\n"
+                + "wrk.method = \"POST\"\nwrk.body = f:read(\"*a\")\nf:close()\n"
+                + "wrk.headers[\"Content-Type\"] = \"application/json\"\n");
+        Process process = new ProcessBuilder("wrk", "-t", String.valueOf(Math.min(2, connections)), "-c",
+                String.valueOf(connections), "-d", seconds + "s", "--latency", "-s", script.toString(), SERVICE + path)
+                .redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        if (out.contains("Non-2xx")) {
+            throw new IllegalStateException("wrk saw errors on " + path + ":\n" + out);
+        }
+        return new Wrk(number(out, "Requests/sec:\\s+([0-9.]+)"), latency(out, "50%"), latency(out, "99%"));
+    }
+
+    private static double latency(String wrk, String percentile) {
+        Matcher m = Pattern.compile(percentile + "\\s+([0-9.]+)(us|ms|s)").matcher(wrk);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + percentile + " in wrk output:\n" + wrk);
+        }
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+    }
+
+    private static double number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("no match for " + regex + " in:\n" + text);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static String json(String text, String marker) throws IOException {
+        String article = marker == null ? text : text + "\n\nJournalnummer " + marker + ".";
+        return JSON.writeValueAsString(Map.of("text", article));
+    }
+
+    private static HttpRequest.Builder request(String path, String body) {
+        return HttpRequest.newBuilder(URI.create(SERVICE + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return HTTP.send(request(path, body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long rssMb() throws IOException {
+        return statusValue("VmRSS") / 1024;
+    }
+
+    private int threads() {
+        try {
+            return (int) statusValue("Threads");
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private long statusValue(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + service.pid() + "/status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    private double heapAfterGcMb() throws Exception {
+        new ProcessBuilder("jcmd", String.valueOf(service.pid()), "GC.run").redirectErrorStream(true).start().waitFor();
+        return heapMb();
+    }
+
+    private double heapMb() throws Exception {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(SERVICE + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\",id=\"[^\"]+\"\\} ([0-9.eE+-]+)",
+                Pattern.MULTILINE).matcher(metrics);
+        double bytes = 0;
+        while (m.find()) {
+            bytes += Double.parseDouble(m.group(1));
+        }
+        return bytes / 1e6;
+    }
+
+    private double metric(String series) throws Exception {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(SERVICE + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)", Pattern.MULTILINE).matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
+    }
+
+    private void row(String what, String result) {
+        rows.add("| " + what + " | " + result + " |");
+        System.out.println(what + ": " + result);
+    }
+
+    private void verdict(String target, boolean met, String measured) {
+        verdicts.add((met ? "PASS " : "MISS ") + target + " (measured " + measured + ")");
+    }
+}
