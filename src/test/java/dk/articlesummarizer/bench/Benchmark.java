@@ -185,7 +185,7 @@ public final class Benchmark {
         String body = json(LongArticles.generate(3_000, 77), "coalescing");
         List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            pending.add(HTTP.sendAsync(request("/summarize", body), HttpResponse.BodyHandlers.ofString()));
+            pending.add(HTTP.sendAsync(request("/summarize", body).build(), HttpResponse.BodyHandlers.ofString()));
         }
         long ok = pending.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 200).count();
         int calls = provider.getAllServeEvents().size();
@@ -247,7 +247,7 @@ public final class Benchmark {
         for (int i = 0; i < 10_000; i++) {
             inFlight.acquire();
             String body = json(LongArticles.generate(3_000, 20_000 + i), "memory-" + i);
-            pending.add(HTTP.sendAsync(request("/summarize", body), HttpResponse.BodyHandlers.ofString())
+            pending.add(HTTP.sendAsync(request("/summarize", body).build(), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((r, e) -> inFlight.release()));
         }
         long ok = pending.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 200).count();
