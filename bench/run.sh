@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark: builds the jar if needed, starts a fake OpenAI provider and the packaged service, measures cache hits
+# Benchmark: packages the service, starts a fake OpenAI provider and the packaged service, measures cache hits
 # against the floor, miss overhead, coalescing, concurrency, memory and startup, and prints one table with a
 # verdict per target. See docs/benchmarks.md. Usage: bench/run.sh [seconds per wrk run, default 10]
 set -euo pipefail
@@ -12,10 +12,8 @@ fi
 command -v jcmd >/dev/null || { echo "jcmd (from the JDK) is needed on PATH" >&2; exit 1; }
 
 export MAVEN_ARGS="${MAVEN_ARGS:-} -B -q --no-transfer-progress"
-if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
-    ./mvnw package -DskipTests
-fi
-./mvnw test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+# Package the service as it is now (incremental), and the fake provider and driver from the test sources.
+./mvnw package -DskipTests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
 java -Xmx1g -Dbench.seconds="${1:-10}" \

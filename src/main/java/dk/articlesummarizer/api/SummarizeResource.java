@@ -1,5 +1,7 @@
 package dk.articlesummarizer.api;
 
+import java.util.Optional;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,8 +20,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dk.articlesummarizer.summary.CachePolicy;
+import dk.articlesummarizer.summary.SummarizeResponse;
 import dk.articlesummarizer.summary.SummaryService;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 
 @Path("/summarize")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,9 +38,11 @@ public class SummarizeResource {
     static final String CACHE_STATUS_HEADER = "X-Cache";
 
     private final SummaryService summaries;
+    private final ObjectMapper json;
 
-    public SummarizeResource(SummaryService summaries) {
+    public SummarizeResource(SummaryService summaries, ObjectMapper json) {
         this.summaries = summaries;
+        this.json = json;
     }
 
     @POST
@@ -40,7 +51,7 @@ public class SummarizeResource {
             description = "Returns the English translation, headline and 3-7 bullets. Answers are cached; see the"
                     + " X-Cache response header and the Cache-Control request header.")
     @SummarizeResponses
-    public Response summarizeJson(
+    public Uni<Response> summarizeJson(
             @RequestBody(required = true, content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SummarizeRequest.class),
@@ -58,15 +69,32 @@ public class SummarizeResource {
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
     @Operation(hidden = true)
-    public Response summarizePlainText(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+    public Uni<Response> summarizePlainText(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
         return answer(PlainTextBody.decode(body, contentType), null, cacheControl);
     }
 
-    private Response answer(String text, String title, String cacheControl) {
-        SummaryService.Answer answer = summaries.summarize(text, title, CachePolicy.fromCacheControl(cacheControl));
-        return Response.ok(SummarizeResponse.of(answer.summary(), answer.cached()))
-                .header(CACHE_STATUS_HEADER, answer.cached() ? "HIT" : "MISS")
-                .build();
+    /**
+     * Runs on the event loop up to the cache lookup, so a hit is answered without a thread switch (its bytes were
+     * serialized when it was cached); a miss continues on a worker thread of the same Vert.x context, which keeps
+     * the request's logging context.
+     */
+    private Uni<Response> answer(String text, String title, String cacheControl) {
+        SummaryService.Prepared article = summaries.prepare(text, title, CachePolicy.fromCacheControl(cacheControl));
+        Optional<byte[]> hit = summaries.cached(article);
+        if (hit.isPresent()) {
+            return Uni.createFrom().item(respond(hit.get(), "HIT"));
+        }
+        Future<Response> miss = Vertx.currentContext().executeBlocking(() -> respond(summaries.answer(article)), false);
+        return Uni.createFrom().completionStage(miss.toCompletionStage());
+    }
+
+    private Response respond(SummaryService.Answer answer) throws JsonProcessingException {
+        return answer.cached() ? respond(answer.cachedJson(), "HIT")
+                : respond(json.writeValueAsBytes(SummarizeResponse.of(answer.fresh(), false)), "MISS");
+    }
+
+    private static Response respond(byte[] body, String cacheStatus) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header(CACHE_STATUS_HEADER, cacheStatus).build();
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import dk.articlesummarizer.problem.Problem;
+import dk.articlesummarizer.summary.SummarizeResponse;
 
 /** The OpenAPI description of every answer of POST /summarize, kept apart so the resource stays readable. */
 @Target(ElementType.METHOD)

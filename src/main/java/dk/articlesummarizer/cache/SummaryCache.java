@@ -4,13 +4,12 @@ import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import dk.articlesummarizer.summary.Summary;
 
-/** Finished answers for whole articles. */
+/** Finished answers for whole articles, as the bytes a hit sends. */
 @Singleton
-public class SummaryCache extends CoalescingCache<Summary> {
+public class SummaryCache extends CoalescingCache<CachedAnswer> {
 
     public SummaryCache(CacheConfig config, MeterRegistry metrics) {
-        super("summaries", config.maxBytes().asLongValue(), config.ttl(), Summary::approximateBytes, metrics);
+        super("summaries", config.maxBytes().asLongValue(), config.ttl(), CachedAnswer::approximateBytes, metrics);
     }
 }

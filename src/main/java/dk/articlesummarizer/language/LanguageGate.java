@@ -27,7 +27,7 @@ import io.quarkus.runtime.Startup;
 public class LanguageGate {
 
     /** Enough text to be sure; detecting on all of a long article costs time and tells nothing more. */
-    static final int SAMPLE_CHARS = 3000;
+    static final int SAMPLE_CHARS = 1000;
     /** Below this many letters the detector is guessing, so nothing is refused. */
     static final int MIN_LETTERS = 40;
     /**

@@ -4,7 +4,11 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dk.articlesummarizer.cache.CacheKey;
+import dk.articlesummarizer.cache.CachedAnswer;
 import dk.articlesummarizer.cache.CoalescingCache;
 import dk.articlesummarizer.cache.SummaryCache;
 import dk.articlesummarizer.language.LanguageGate;
@@ -14,7 +18,11 @@ import dk.articlesummarizer.llm.Prompts;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 
-/** Checks an article, then answers it from the cache or through one LLM call. */
+/**
+ * Checks an article, then answers it from the cache or through the LLM. Split in two steps so that the caller can
+ * answer cache hits at once ({@link #prepare} and {@link #cached} are cheap and never block) and move only misses
+ * ({@link #answer}) to a worker thread.
+ */
 @ApplicationScoped
 public class SummaryService {
 
@@ -24,18 +32,32 @@ public class SummaryService {
     private final ArticleLlmClient llm;
     private final RequestDeadline deadline;
     private final LongArticleSummarizer longArticles;
+    private final ObjectMapper json;
 
     public SummaryService(SummarizerConfig config, LanguageGate languageGate, SummaryCache cache,
-            ArticleLlmClient llm, RequestDeadline deadline, LongArticleSummarizer longArticles) {
-        this.deadline = deadline;
-        this.longArticles = longArticles;
+            ArticleLlmClient llm, RequestDeadline deadline, LongArticleSummarizer longArticles, ObjectMapper json) {
         this.config = config;
         this.languageGate = languageGate;
         this.cache = cache;
         this.llm = llm;
+        this.deadline = deadline;
+        this.longArticles = longArticles;
+        this.json = json;
     }
 
-    public Answer summarize(String rawText, String rawTitle, CachePolicy policy) {
+    /** An article checked against the limits, normalized and keyed. */
+    public record Prepared(ArticleText text, String title, CacheKey key, CachePolicy policy) {
+    }
+
+    /** An answer: the bytes of a cached one, or a fresh summary. */
+    public record Answer(Summary fresh, byte[] cachedJson) {
+
+        public boolean cached() {
+            return cachedJson != null;
+        }
+    }
+
+    public Prepared prepare(String rawText, String rawTitle, CachePolicy policy) {
         ArticleText text = ArticleText.normalize(rawText == null ? "" : rawText);
         if (text.isBlank()) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "The article text is empty.");
@@ -49,42 +71,58 @@ public class SummaryService {
             throw new ProblemException(ProblemType.INVALID_REQUEST,
                     "The title is longer than " + config.maxTitleChars() + " characters.");
         }
-        CacheKey key = CacheKey.of(text.value(), title, llm.model(), Prompts.VERSION);
-        if (policy == CachePolicy.NORMAL) {
-            // A cached text passed the language gate when it was first answered; detection is the costliest
-            // step of a hit, so it is skipped.
-            Optional<Summary> ready = cache.getIfReady(key);
-            if (ready.isPresent()) {
-                return new Answer(ready.get(), true);
-            }
+        return new Prepared(text, title, CacheKey.of(text.value(), title, llm.model(), Prompts.VERSION), policy);
+    }
+
+    /**
+     * A ready cached answer, if the policy allows one. A cached text passed the language gate when it was first
+     * answered, so detection (the costliest step of a hit) is skipped.
+     */
+    public Optional<byte[]> cached(Prepared article) {
+        if (article.policy() != CachePolicy.NORMAL) {
+            return Optional.empty();
         }
-        String language = languageGate.requireAccepted(text.value());
-        return switch (policy) {
+        return cache.getIfReady(article.key()).map(CachedAnswer::json);
+    }
+
+    /** Blocks: checks the language and calls the LLM, unless an identical request's call can be shared. */
+    public Answer answer(Prepared article) {
+        String language = languageGate.requireAccepted(article.text().value());
+        return switch (article.policy()) {
             case NORMAL -> {
-                CoalescingCache.Lookup<Summary> lookup = cache.getOrLoad(key, () -> callLlm(title, text, language));
-                yield new Answer(lookup.value(), lookup.hit());
+                Summary[] fresh = new Summary[1];
+                CoalescingCache.Lookup<CachedAnswer> lookup = cache.getOrLoad(article.key(), () -> {
+                    fresh[0] = callLlm(article, language);
+                    return cachedForm(fresh[0]);
+                });
+                yield lookup.hit() ? new Answer(null, lookup.value().json()) : new Answer(fresh[0], null);
             }
             case REFRESH -> {
-                Summary fresh = callLlm(title, text, language);
-                cache.put(key, fresh);
-                yield new Answer(fresh, false);
+                Summary fresh = callLlm(article, language);
+                cache.put(article.key(), cachedForm(fresh));
+                yield new Answer(fresh, null);
             }
-            case BYPASS -> new Answer(callLlm(title, text, language), false);
+            case BYPASS -> new Answer(callLlm(article, language), null);
         };
     }
 
-    private Summary callLlm(String title, ArticleText text, String language) {
+    private CachedAnswer cachedForm(Summary summary) {
+        try {
+            return new CachedAnswer(json.writeValueAsBytes(SummarizeResponse.of(summary, true)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An answer record always serializes", e);
+        }
+    }
+
+    private Summary callLlm(Prepared article, String language) {
+        ArticleText text = article.text();
         if (text.value().length() > config.chunkChars()) {
-            return longArticles.summarize(text, title, language);
+            return longArticles.summarize(text, article.title(), language);
         }
         return deadline.within(() -> {
-            LlmAnswer answer = llm.translate(title, text.value());
+            LlmAnswer answer = llm.translate(article.title(), text.value());
             return new Summary(answer.article().title(), answer.article().translation(), answer.article().summary(),
                     language, llm.model(), answer.usage(), 1);
         });
-    }
-
-    /** An answer, and whether it came from the cache. */
-    public record Answer(Summary summary, boolean cached) {
     }
 }

@@ -94,7 +94,7 @@ public final class Benchmark {
 
     // 7. Startup: process start to the first successful answer, and RSS at idle.
     private void startup() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", "target/quarkus-app/quarkus-run.jar")
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
         builder.environment().putAll(Map.of("LLM_BASE_URL", "http://127.0.0.1:" + PROVIDER_PORT + "/v1",
                 "LLM_MODEL", "bench-model", "LLM_TIMEOUT", "30s", "QUARKUS_HTTP_PORT", String.valueOf(SERVICE_PORT),
@@ -252,7 +252,7 @@ public final class Benchmark {
         }
         long ok = pending.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 200).count();
         double heapAfter = heapAfterGcMb();
-        double cacheMb = metric("summarizer_cache_bytes_bytes{cache=\"summaries\"}") / 1e6;
+        double cacheMb = metric("summarizer_cache_bytes{cache=\"summaries\"}") / 1e6;
         double entries = metric("summarizer_cache_entries{cache=\"summaries\"}");
         double bound = 64 * 1.048576;
         row("Memory: 10000 distinct 3 kB articles through the cache",

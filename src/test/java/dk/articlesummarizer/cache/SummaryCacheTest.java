@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import dk.articlesummarizer.summary.Summary;
-import dk.articlesummarizer.llm.Usage;
 import io.quarkus.runtime.configuration.MemorySize;
 
 class SummaryCacheTest {
@@ -37,9 +34,8 @@ class SummaryCacheTest {
         }, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
-    private static Summary summaryOfChars(int chars) {
-        return new Summary("Title", "x".repeat(chars), List.of("One.", "Two.", "Three."), "da", "model",
-                new Usage(1, 1), 1);
+    private static CachedAnswer summaryOfChars(int chars) {
+        return new CachedAnswer(("{\"translation\":\"" + "x".repeat(chars) + "\"}").getBytes());
     }
 
     private static CacheKey key(int i) {
@@ -55,7 +51,7 @@ class SummaryCacheTest {
             loads.incrementAndGet();
             return summaryOfChars(10);
         });
-        CoalescingCache.Lookup<Summary> second = cache.getOrLoad(key(1), () -> {
+        CoalescingCache.Lookup<CachedAnswer> second = cache.getOrLoad(key(1), () -> {
             loads.incrementAndGet();
             return summaryOfChars(10);
         });
@@ -68,7 +64,7 @@ class SummaryCacheTest {
     void totalSizeStaysWithinTheByteBound() {
         long bound = 200_000;
         SummaryCache cache = cacheOf(bound);
-        Summary tenKilobytes = summaryOfChars(5_000);
+        CachedAnswer tenKilobytes = summaryOfChars(5_000);
         int entries = 500;
 
         for (int i = 0; i < entries; i++) {
@@ -88,7 +84,7 @@ class SummaryCacheTest {
         assertThrows(IllegalStateException.class, () -> cache.getOrLoad(key(1), () -> {
             throw new IllegalStateException("provider down");
         }));
-        CoalescingCache.Lookup<Summary> retry = cache.getOrLoad(key(1), () -> summaryOfChars(3));
+        CoalescingCache.Lookup<CachedAnswer> retry = cache.getOrLoad(key(1), () -> summaryOfChars(3));
 
         assertFalse(retry.hit());
         assertEquals(1, cache.estimatedSize());
