@@ -17,6 +17,9 @@ public record ArticleText(String value) {
     public static ArticleText normalize(String raw) {
         String text = Normalizer.isNormalized(raw, Normalizer.Form.NFC) ? raw
                 : Normalizer.normalize(raw, Normalizer.Form.NFC);
+        if (isCanonical(text)) {
+            return new ArticleText(text); // the common case: no copy
+        }
         StringBuilder out = new StringBuilder(text.length());
         int lineStart = 0;
         boolean contentSeen = false;
@@ -50,6 +53,34 @@ public record ArticleText(String value) {
             lineStart = i + 1;
         }
         return new ArticleText(out.toString());
+    }
+
+    /** Whether the text already has canonical form: no CR, BOM, trailing blanks or blank first/last lines. */
+    private static boolean isCanonical(String text) {
+        int length = text.length();
+        if (length == 0) {
+            return true;
+        }
+        if (text.charAt(0) == BYTE_ORDER_MARK || text.charAt(0) == '\n' || isBlank(text.charAt(length - 1))
+                || text.charAt(length - 1) == '\n') {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || (c == '\n' && (isBlank(text.charAt(i - 1)) || isBlankLineAhead(text, i + 1)))) {
+                return false;
+            }
+        }
+        return !text.isBlank();
+    }
+
+    /** A line after position {@code from} that is whitespace only but not empty. */
+    private static boolean isBlankLineAhead(String text, int from) {
+        int i = from;
+        while (i < text.length() && isBlank(text.charAt(i))) {
+            i++;
+        }
+        return i > from && (i == text.length() || text.charAt(i) == '\n');
     }
 
     public boolean isBlank() {

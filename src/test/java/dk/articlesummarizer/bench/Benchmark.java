@@ -164,8 +164,7 @@ public final class Benchmark {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("miss failed: " + response.statusCode() + " " + response.body());
             }
-            double providerTime = provider.getAllServeEvents().stream()
-                    .mapToDouble(event -> event.getTiming().getTotalTime()).sum();
+            double providerTime = providerMillis();
             if (i >= 5) { // the first few warm up the JIT
                 overheads.add(total - providerTime);
             }
@@ -177,6 +176,18 @@ public final class Benchmark {
                 String.format("p50 %.2f ms, p99 %.2f ms", p50, p99));
         verdict(String.format("MISS overhead p99 <= 5 ms (provider %d ms)", providerMillis), p99 <= 5,
                 String.format("%.2f ms", p99));
+    }
+
+    /** Time the provider spent on the requests since the last reset (its timing is recorded just after). */
+    private double providerMillis() throws InterruptedException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            var events = provider.getAllServeEvents();
+            if (events.stream().allMatch(e -> e.getTiming() != null && e.getTiming().getTotalTime() != null)) {
+                return events.stream().mapToDouble(e -> e.getTiming().getTotalTime()).sum();
+            }
+            Thread.sleep(2);
+        }
+        throw new IllegalStateException("the provider did not record its timing");
     }
 
     // 4: identical concurrent misses share one provider call.

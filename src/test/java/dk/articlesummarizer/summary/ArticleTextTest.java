@@ -38,6 +38,17 @@ class ArticleTextTest {
     }
 
     @Test
+    void canonicalTextIsKeptAsIs() {
+        String canonical = "Overskrift\n\nFørste afsnit.\nAnden linje.\n\n\nSidste afsnit.";
+        assertTrue(canonical == ArticleText.normalize(canonical).value(), "no copy for canonical text");
+    }
+
+    @Test
+    void whitespaceOnlyLinesInsideBecomeEmpty() {
+        assertEquals("a\n\nb", ArticleText.normalize("a\n \t \nb").value());
+    }
+
+    @Test
     void charactersAreCountedAsCodePoints() {
         assertEquals(3, ArticleText.normalize("a\uD83D\uDE00b").characterCount());
     }
