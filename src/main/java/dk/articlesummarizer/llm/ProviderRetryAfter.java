@@ -11,6 +11,8 @@ import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 /**
  * The LLM client reports a 429 or 5xx without its headers, so this filter turns such a response into a
  * {@link ProviderFault} that carries the provider's {@code Retry-After} (seconds or an HTTP date).
@@ -18,10 +20,13 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class ProviderRetryAfter implements ClientResponseFilter {
 
+    /** Providers are global to all REST clients; this one only concerns calls to the LLM. */
+    private final String llmBaseUrl = ConfigProvider.getConfig().getValue("llm.base-url", String.class);
+
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
         int status = response.getStatus();
-        if (status != 429 && status < 500) {
+        if (status != 429 && status < 500 || !request.getUri().toString().startsWith(llmBaseUrl)) {
             return;
         }
         Duration retryAfter = parse(response.getHeaderString("Retry-After")).orElse(null);
