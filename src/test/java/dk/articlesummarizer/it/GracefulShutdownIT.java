@@ -1,0 +1,84 @@
+package dk.articlesummarizer.it;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+import dk.articlesummarizer.support.Articles;
+import dk.articlesummarizer.support.FakeTranslator;
+import dk.articlesummarizer.support.OpenAiStubs;
+import dk.articlesummarizer.support.Polling;
+
+/**
+ * A rolling deploy loses nothing: the packaged service gets SIGTERM while a slow LLM call is in flight; readiness
+ * turns DOWN at once, and the request in flight still gets its 200 before the process exits.
+ */
+class GracefulShutdownIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void aRequestInFlightAtSigtermStillGetsItsAnswer() throws Exception {
+        WireMockServer provider = new WireMockServer(wireMockConfig().dynamicPort().extensions(new FakeTranslator()));
+        provider.start();
+        provider.stubFor(OpenAiStubs.chatCompletion()
+                .willReturn(WireMock.aResponse().withTransformers(FakeTranslator.NAME).withFixedDelay(3_000)));
+        int port = 18_380;
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", "target/quarkus-app/quarkus-run.jar")
+                .redirectErrorStream(true).redirectOutput(Path.of("target/graceful-shutdown.log").toFile());
+        builder.environment().putAll(Map.of("LLM_BASE_URL", provider.baseUrl() + "/v1", "LLM_MODEL", "it-model",
+                "QUARKUS_HTTP_PORT", String.valueOf(port), "SUMMARIZER_SHUTDOWN_DELAY", "2s"));
+        Process service = builder.start();
+        try {
+            String base = "http://127.0.0.1:" + port;
+            assertEquals(200, Polling.until(Duration.ofSeconds(30), () -> status(base + "/q/health/ready"),
+                    code -> code == 200));
+
+            String body = new ObjectMapper().writeValueAsString(Map.of("text", Articles.load(Articles.MEDIUM_DANISH)));
+            CompletableFuture<HttpResponse<String>> inFlight = HTTP.sendAsync(HttpRequest.newBuilder(
+                    URI.create(base + "/summarize")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            Polling.until(Duration.ofSeconds(10), () -> provider.getAllServeEvents().size(), calls -> calls > 0);
+
+            service.destroy(); // SIGTERM
+
+            assertEquals(503, Polling.until(Duration.ofSeconds(2), () -> status(base + "/q/health/ready"),
+                    code -> code == 503), "readiness turns DOWN first");
+            HttpResponse<String> answer = inFlight.get(30, TimeUnit.SECONDS);
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertTrue(service.waitFor(30, TimeUnit.SECONDS), "the process exits after the request");
+        } finally {
+            service.destroyForcibly();
+            provider.stop();
+        }
+    }
+
+    private static int status(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+}
