@@ -4,17 +4,10 @@ import static dk.articlesummarizer.support.OpenAiStubs.answering;
 import static dk.articlesummarizer.support.OpenAiStubs.chatCompletion;
 import static dk.articlesummarizer.support.OpenAiStubs.chatRequests;
 import static dk.articlesummarizer.support.OpenAiStubs.providerError;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -26,11 +19,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dk.articlesummarizer.cache.SummaryCache;
 import dk.articlesummarizer.support.Articles;
+import dk.articlesummarizer.support.ConcurrentPosts;
 import dk.articlesummarizer.support.FakeOpenAi;
 import dk.articlesummarizer.support.OpenAiStubs;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /** Identical requests that arrive together share one LLM call and its outcome. */
@@ -82,24 +75,6 @@ class ConcurrencyTest {
     }
 
     private static List<Response> postConcurrently(String article) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> pending = new ArrayList<>();
-            for (int i = 0; i < CALLERS; i++) {
-                pending.add(pool.submit(() -> {
-                    start.await();
-                    return given().contentType(ContentType.JSON).body(Map.of("text", article)).post("/summarize");
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> response : pending) {
-                responses.add(response.get(30, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
+        return ConcurrentPosts.post(Collections.nCopies(CALLERS, article));
     }
 }

@@ -8,14 +8,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -25,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dk.articlesummarizer.support.Articles;
+import dk.articlesummarizer.support.ConcurrentPosts;
 import dk.articlesummarizer.support.FakeOpenAi;
 import dk.articlesummarizer.support.OpenAiStubs;
 import io.quarkus.test.common.WithTestResource;
@@ -82,25 +78,7 @@ class LoadSheddingTest {
     }
 
     private static List<Response> postDistinctConcurrently(int callers) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> pending = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                String article = Articles.uniqueDanish(Articles.SHORT_DANISH, "shed-" + i);
-                pending.add(pool.submit(() -> {
-                    start.await();
-                    return given().contentType(ContentType.JSON).body(Map.of("text", article)).post("/summarize");
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> response : pending) {
-                responses.add(response.get(30, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
+        return ConcurrentPosts.post(IntStream.range(0, callers)
+                .mapToObj(i -> Articles.uniqueDanish(Articles.SHORT_DANISH, "shed-" + i)).toList());
     }
 }
