@@ -16,6 +16,7 @@ export MAVEN_ARGS="${MAVEN_ARGS:-} -B -q --no-transfer-progress"
 ./mvnw package -DskipTests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
-java -Xmx1g -Dbench.seconds="${1:-10}" \
+# BENCH_OPTS="-Dbench.only=hits|misses -Dbench.jfr=true" narrows the run and records a JFR profile of the service.
+java -Xmx1g -Dbench.seconds="${1:-10}" ${BENCH_OPTS:-} \
     -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
     dk.articlesummarizer.bench.Benchmark

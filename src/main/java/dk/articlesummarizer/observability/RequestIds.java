@@ -1,6 +1,7 @@
 package dk.articlesummarizer.observability;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +32,21 @@ public class RequestIds {
 
     private void assign(RoutingContext context) {
         String offered = context.request().getHeader(HEADER);
-        String id = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && SANE.matcher(offered).matches() ? offered : newId();
         MDC.put(MDC_KEY, id);
         context.response().putHeader(HEADER, id);
         context.next();
+    }
+
+    /**
+     * A random version-4 UUID. Ids need to be unique, not unpredictable, so ThreadLocalRandom replaces the
+     * SecureRandom behind UUID.randomUUID(), which is slow and shared by all threads.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /** The current request's id, or null outside a request. */

@@ -55,23 +55,26 @@ public record ArticleText(String value) {
         return new ArticleText(out.toString());
     }
 
-    /** Whether the text already has canonical form: no CR, BOM, trailing blanks or blank first/last lines. */
+    /**
+     * Whether the text already has canonical form: no CR, BOM, trailing blanks or blank first/last lines. Jumps
+     * from line break to line break (String.indexOf is vectorized) and looks only at the characters around them.
+     */
     private static boolean isCanonical(String text) {
         int length = text.length();
         if (length == 0) {
             return true;
         }
-        if (text.charAt(0) == BYTE_ORDER_MARK || text.charAt(0) == '\n' || isBlank(text.charAt(length - 1))
-                || text.charAt(length - 1) == '\n') {
+        if (text.charAt(0) == BYTE_ORDER_MARK || text.charAt(0) == '\n' || isBlank(text.charAt(0))
+                        && text.isBlank()
+                || isBlank(text.charAt(length - 1)) || text.charAt(length - 1) == '\n' || text.indexOf('\r') >= 0) {
             return false;
         }
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c == '\r' || (c == '\n' && (isBlank(text.charAt(i - 1)) || isBlankLineAhead(text, i + 1)))) {
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            if (isBlank(text.charAt(i - 1)) || isBlankLineAhead(text, i + 1)) {
                 return false;
             }
         }
-        return !text.isBlank();
+        return true;
     }
 
     /** A line after position {@code from} that is whitespace only but not empty. */

@@ -65,12 +65,19 @@ public final class Benchmark {
         providerLatency(0);
         try {
             startup();
-            hits();
-            missOverhead(0, 200);
-            missOverhead(500, 30);
-            coalescing();
-            concurrency();
-            memory();
+            String only = System.getProperty("bench.only", "all");
+            if (only.equals("all") || only.equals("hits")) {
+                hits();
+            }
+            if (only.equals("all") || only.equals("misses")) {
+                missOverhead(0, 200);
+                missOverhead(500, 30);
+            }
+            if (only.equals("all")) {
+                coalescing();
+                concurrency();
+                memory();
+            }
         } finally {
             if (service != null) {
                 service.destroy();
@@ -94,7 +101,12 @@ public final class Benchmark {
 
     // 7. Startup: process start to the first successful answer, and RSS at idle.
     private void startup() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", "target/quarkus-app/quarkus-run.jar")
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
+        if (Boolean.getBoolean("bench.jfr")) {
+            command.add("-XX:StartFlightRecording=filename=" + work.resolve("service.jfr") + ",settings=profile");
+        }
+        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
         builder.environment().putAll(Map.of("LLM_BASE_URL", "http://127.0.0.1:" + PROVIDER_PORT + "/v1",
                 "LLM_MODEL", "bench-model", "LLM_TIMEOUT", "30s", "QUARKUS_HTTP_PORT", String.valueOf(SERVICE_PORT),
