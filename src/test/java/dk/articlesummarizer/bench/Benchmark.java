@@ -166,6 +166,8 @@ public final class Benchmark {
     // 3: what we add on top of the provider on a miss.
     private void missOverhead(int providerMillis, int requests) throws Exception {
         providerLatency(providerMillis);
+        double serverBefore = metricSum("http_server_requests_seconds_sum", "uri=\"/summarize\"");
+        double llmBefore = metricSum("gen_ai_client_operation_duration_seconds_sum", "translate");
         List<Double> overheads = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
             String body = json(LongArticles.generate(3_000, 1000 + i), "miss-" + providerMillis + "-" + i);
@@ -181,6 +183,13 @@ public final class Benchmark {
                 overheads.add(total - providerTime);
             }
         }
+        double serverMs = (metricSum("http_server_requests_seconds_sum", "uri=\"/summarize\"") - serverBefore) * 1000
+                / requests;
+        double llmMs = (metricSum("gen_ai_client_operation_duration_seconds_sum", "translate") - llmBefore) * 1000
+                / requests;
+        row(String.format("MISS breakdown, provider at %d ms (service's own metrics, mean per request)",
+                providerMillis), String.format("in the service %.2f ms, of which the LLM call (as the client sees"
+                        + " it) %.2f ms", serverMs, llmMs));
         Collections.sort(overheads);
         double p50 = percentile(overheads, 50);
         double p99 = percentile(overheads, 99);
@@ -379,6 +388,21 @@ public final class Benchmark {
             bytes += Double.parseDouble(m.group(1));
         }
         return bytes / 1e6;
+    }
+
+    /** Sum of all series of a metric whose labels contain {@code labelPart}. */
+    private double metricSum(String name, String labelPart) throws Exception {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(SERVICE + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} ([0-9.eE+-]+)", Pattern.MULTILINE)
+                .matcher(metrics);
+        double sum = 0;
+        while (m.find()) {
+            if (m.group(1).contains(labelPart)) {
+                sum += Double.parseDouble(m.group(2));
+            }
+        }
+        return sum;
     }
 
     private double metric(String series) throws Exception {

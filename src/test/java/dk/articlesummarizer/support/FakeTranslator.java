@@ -15,7 +15,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * Makes the fake provider "translate" whatever it is sent, the way a real model would shape it: one English
  * paragraph per source paragraph, about as long, numbered like the source's "Afsnit N." so that tests can check
  * order and completeness. Headline and bullets contain no numbers. Stubs opt in with
- * {@code .withTransformers(FakeTranslator.NAME)}.
+ * {@code .withTransformers(FakeTranslator.NAME)}; a fixed delay on the stub is kept.
  */
 public class FakeTranslator implements ResponseDefinitionTransformerV2 {
 
@@ -48,8 +48,9 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
             answer = Map.of("title", "An article in English", "translation",
                     translate(between(user, "<<<ARTICLE\n", "\nARTICLE>>>")), "summary", bullets());
         }
-        return ResponseDefinition.copyOf(OpenAiStubs.completion(OpenAiStubs.write(answer), "stop",
-                user.length() / 4, 500).build());
+        Integer delay = serveEvent.getResponseDefinition().getFixedDelayMilliseconds();
+        return OpenAiStubs.completion(OpenAiStubs.write(answer), "stop", user.length() / 4, 500)
+                .withFixedDelay(delay).build();
     }
 
     public static String translate(String danish) {
