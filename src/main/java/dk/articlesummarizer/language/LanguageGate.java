@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,7 +40,10 @@ public class LanguageGate {
 
     private final Set<Language> accepted;
     private final Language fallback;
-    private final LanguageDetector detector;
+    /** Loaded in the background at start (it takes a while), so the HTTP server does not wait for it. */
+    private final CompletableFuture<LanguageDetector> detector;
+    /** English against the accepted languages only: checking an answer needs no more, and is faster for it. */
+    private final LanguageDetector answerDetector;
 
     public LanguageGate(LanguageConfig config) {
         List<Language> acceptedInOrder = config.accepted().stream().map(LanguageGate::byIsoCode).toList();
@@ -47,11 +51,20 @@ public class LanguageGate {
         this.fallback = acceptedInOrder.get(0);
         Set<Language> all = EnumSet.copyOf(accepted);
         config.refused().stream().map(LanguageGate::byIsoCode).forEach(all::add);
-        all.add(Language.ENGLISH); // answers are checked to be English
         // Low accuracy mode loads only the trigram models: a few MB instead of ~100 MB, and articles are long.
-        this.detector = LanguageDetectorBuilder.fromLanguages(all.toArray(Language[]::new))
+        Language[] languages = all.toArray(Language[]::new);
+        this.detector = CompletableFuture.supplyAsync(() -> LanguageDetectorBuilder.fromLanguages(languages)
                 .withLowAccuracyMode()
                 .withPreloadedLanguageModels()
+                .build(), task -> {
+                    Thread loader = new Thread(task, "language-models");
+                    loader.setDaemon(true);
+                    loader.start();
+                });
+        Set<Language> answerLanguages = EnumSet.copyOf(accepted);
+        answerLanguages.add(Language.ENGLISH);
+        this.answerDetector = LanguageDetectorBuilder.fromLanguages(answerLanguages.toArray(Language[]::new))
+                .withLowAccuracyMode()
                 .build();
     }
 
@@ -62,7 +75,7 @@ public class LanguageGate {
             return isoCode(fallback);
         }
         // Lingua's values are relative: the most likely language gets 1.0 and the others a fraction of that.
-        Map<Language, Double> confidence = detector.computeLanguageConfidenceValues(sample);
+        Map<Language, Double> confidence = detector.join().computeLanguageConfidenceValues(sample);
         Language mostLikely = confidence.keySet().stream().findFirst().orElse(fallback);
         if (accepted.contains(mostLikely)) {
             return isoCode(mostLikely);
@@ -80,13 +93,16 @@ public class LanguageGate {
         return isoCode(fallback);
     }
 
-    /** ISO 639-1 code of the most likely language, or empty when the text is too short to tell. */
-    public Optional<String> mostLikelyLanguage(String text) {
+    /**
+     * Whether an answer is in English rather than left in (or drifted back into) an accepted language. Empty when
+     * the text is too short to tell.
+     */
+    public Optional<Boolean> isEnglish(String text) {
         String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
         if (letters(sample) < MIN_LETTERS) {
             return Optional.empty();
         }
-        return detector.computeLanguageConfidenceValues(sample).keySet().stream().findFirst().map(LanguageGate::isoCode);
+        return Optional.of(answerDetector.detectLanguageOf(sample) == Language.ENGLISH);
     }
 
     private static int letters(String text) {

@@ -45,7 +45,7 @@ public class AnswerInspector {
     }
 
     Optional<Violation> translation(String source, String translation) {
-        if (!"en".equals(languages.mostLikelyLanguage(translation).orElse("en"))) {
+        if (!languages.isEnglish(translation).orElse(true)) {
             return Optional.of(new Violation(Violation.Cause.NOT_ENGLISH, "The \"translation\" was not in English."
                     + " Translate the whole article into English."));
         }
