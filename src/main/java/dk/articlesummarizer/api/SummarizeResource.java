@@ -1,9 +1,10 @@
 package dk.articlesummarizer.api;
 
+import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,6 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dk.articlesummarizer.cache.CacheKey;
+import dk.articlesummarizer.problem.ProblemException;
+import dk.articlesummarizer.problem.ProblemType;
 import dk.articlesummarizer.summary.CachePolicy;
 import dk.articlesummarizer.summary.SummarizeResponse;
 import dk.articlesummarizer.summary.SummaryService;
@@ -60,10 +64,10 @@ public class SummarizeResource {
                             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
                                     description = "The article; charset parameter honoured, UTF-8 by default"),
                             example = OpenApiExamples.PLAIN_REQUEST) })
-            @Valid @NotNull(message = "The body must be a JSON object with a 'text' field") SummarizeRequest request,
+            byte[] body,
             @Parameter(description = "no-cache: answer afresh and replace the cached answer; no-store: neither read"
                     + " nor write the cache") @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
-        return answer(request.text(), request.title(), cacheControl);
+        return answer(body, MediaType.APPLICATION_JSON, cacheControl, () -> readJson(body));
     }
 
     @POST
@@ -71,7 +75,32 @@ public class SummarizeResource {
     @Operation(hidden = true)
     public Uni<Response> summarizePlainText(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
-        return answer(PlainTextBody.decode(body, contentType), null, cacheControl);
+        String charset = contentType == null ? "" : contentType.getParameters().getOrDefault("charset", "");
+        return answer(body, "text/plain;charset=" + charset.toLowerCase(Locale.ROOT), cacheControl,
+                () -> new SummarizeRequest(PlainTextBody.decode(body, contentType), null));
+    }
+
+    /**
+     * The JSON body, read here rather than bound by JAX-RS so that a repeated body can be answered from its raw
+     * bytes (see RequestBodyIndex); the same strict ObjectMapper reads it, and its errors reach the same mappers.
+     */
+    private SummarizeRequest readJson(byte[] body) {
+        SummarizeRequest request;
+        try {
+            request = json.readValue(body, SummarizeRequest.class);
+        } catch (IOException e) {
+            throw e instanceof JsonProcessingException processing ? new UncheckedJsonException(processing)
+                    : new java.io.UncheckedIOException(e);
+        }
+        if (request == null) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "The body must be a JSON object with a 'text'"
+                    + " field.");
+        }
+        if (request.text() == null || request.text().isBlank()) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "Field 'text' is required and must hold the"
+                    + " article.");
+        }
+        return request;
     }
 
     /**
@@ -79,8 +108,16 @@ public class SummarizeResource {
      * serialized when it was cached); a miss continues on a worker thread of the same Vert.x context, which keeps
      * the request's logging context.
      */
-    private Uni<Response> answer(String text, String title, String cacheControl) {
-        SummaryService.Prepared article = summaries.prepare(text, title, CachePolicy.fromCacheControl(cacheControl));
+    private Uni<Response> answer(byte[] body, String mediaType, String cacheControl, Supplier<SummarizeRequest> decode) {
+        CachePolicy policy = CachePolicy.fromCacheControl(cacheControl);
+        CacheKey bodyKey = CacheKey.ofBody(mediaType, body);
+        Optional<byte[]> seen = summaries.cachedForBody(bodyKey, policy);
+        if (seen.isPresent()) {
+            return Uni.createFrom().item(respond(seen.get(), "HIT"));
+        }
+        SummarizeRequest request = decode.get();
+        SummaryService.Prepared article = summaries.prepare(request.text(), request.title(), policy);
+        summaries.rememberBody(bodyKey, article);
         Optional<byte[]> hit = summaries.cached(article);
         if (hit.isPresent()) {
             return Uni.createFrom().item(respond(hit.get(), "HIT"));

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.articlesummarizer.cache.CacheKey;
 import dk.articlesummarizer.cache.CachedAnswer;
 import dk.articlesummarizer.cache.CoalescingCache;
+import dk.articlesummarizer.cache.RequestBodyIndex;
 import dk.articlesummarizer.cache.SummaryCache;
 import dk.articlesummarizer.language.LanguageGate;
 import dk.articlesummarizer.llm.ArticleLlmClient;
@@ -33,9 +34,12 @@ public class SummaryService {
     private final RequestDeadline deadline;
     private final LongArticleSummarizer longArticles;
     private final ObjectMapper json;
+    private final RequestBodyIndex bodies;
 
     public SummaryService(SummarizerConfig config, LanguageGate languageGate, SummaryCache cache,
-            ArticleLlmClient llm, RequestDeadline deadline, LongArticleSummarizer longArticles, ObjectMapper json) {
+            ArticleLlmClient llm, RequestDeadline deadline, LongArticleSummarizer longArticles, ObjectMapper json,
+            RequestBodyIndex bodies) {
+        this.bodies = bodies;
         this.config = config;
         this.languageGate = languageGate;
         this.cache = cache;
@@ -83,6 +87,19 @@ public class SummaryService {
             return Optional.empty();
         }
         return cache.getIfReady(article.key()).map(CachedAnswer::json);
+    }
+
+    /** The cached answer for a request body seen before, if its answer is still cached and the policy allows. */
+    public Optional<byte[]> cachedForBody(CacheKey body, CachePolicy policy) {
+        if (policy != CachePolicy.NORMAL) {
+            return Optional.empty();
+        }
+        return bodies.answerKeyFor(body).flatMap(cache::getIfReady).map(CachedAnswer::json);
+    }
+
+    /** Notes which answer a request body stands for, so that the next identical body skips decoding. */
+    public void rememberBody(CacheKey body, Prepared article) {
+        bodies.remember(body, article.key());
     }
 
     /** Blocks: checks the language and calls the LLM, unless an identical request's call can be shared. */
