@@ -418,6 +418,6 @@ public final class Benchmark {
     }
 
     private void verdict(String target, boolean met, String measured) {
-        verdicts.add((met ? "PASS " : "MISS ") + target + " (measured " + measured + ")");
+        verdicts.add((met ? "PASS " : "FAIL ") + target + " (measured " + measured + ")");
     }
 }
