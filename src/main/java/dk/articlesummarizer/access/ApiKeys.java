@@ -63,11 +63,6 @@ public class ApiKeys {
         return accepted ? Optional.of(callerId(candidate)) : Optional.empty();
     }
 
-    /** A short, stable, non-reversible name for a key, for logs. */
-    public static String callerId(String key) {
-        return callerId(digest(key));
-    }
-
     private static String callerId(byte[] digest) {
         return HexFormat.of().formatHex(digest, 0, 4);
     }

@@ -32,8 +32,4 @@ public class RequestBodyIndex {
     public void remember(CacheKey body, CacheKey answer) {
         answerKeys.put(body, answer);
     }
-
-    public void invalidateAll() {
-        answerKeys.invalidateAll();
-    }
 }

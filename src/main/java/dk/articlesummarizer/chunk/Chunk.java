@@ -35,12 +35,4 @@ public record Chunk(List<Piece> pieces, String context) {
     public int paragraphCount() {
         return (int) pieces.stream().mapToInt(Piece::paragraph).distinct().count();
     }
-
-    public int firstParagraph() {
-        return pieces.get(0).paragraph();
-    }
-
-    public int lastParagraph() {
-        return pieces.get(pieces.size() - 1).paragraph();
-    }
 }

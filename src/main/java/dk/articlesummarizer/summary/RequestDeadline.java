@@ -29,10 +29,6 @@ public class RequestDeadline {
                 .build();
     }
 
-    public Duration limit() {
-        return limit;
-    }
-
     public Summary within(Supplier<Summary> work) {
         return run(guard, limit, work);
     }
