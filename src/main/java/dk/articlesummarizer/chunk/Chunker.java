@@ -68,17 +68,26 @@ public final class Chunker {
                 pieces.add(new Chunk.Piece(index, paragraph));
                 continue;
             }
-            StringBuilder run = new StringBuilder();
-            for (String sentence : sentences(paragraph, chunkChars)) {
-                if (run.length() > 0 && run.length() + 1 + sentence.length() > chunkChars) {
-                    pieces.add(new Chunk.Piece(index, run.toString()));
-                    run.setLength(0);
-                }
-                run.append(run.length() == 0 ? "" : " ").append(sentence);
+            for (String run : pack(sentences(paragraph, chunkChars), " ", chunkChars)) {
+                pieces.add(new Chunk.Piece(index, run));
             }
-            pieces.add(new Chunk.Piece(index, run.toString()));
         }
         return pieces;
+    }
+
+    /** Joins consecutive items with {@code separator} into as few runs of at most {@code maxChars} as it can. */
+    public static List<String> pack(List<String> items, String separator, int maxChars) {
+        List<String> runs = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        for (String item : items) {
+            if (run.length() > 0 && run.length() + separator.length() + item.length() > maxChars) {
+                runs.add(run.toString());
+                run.setLength(0);
+            }
+            run.append(run.length() == 0 ? "" : separator).append(item);
+        }
+        runs.add(run.toString());
+        return runs;
     }
 
     /** Sentences, and a sentence longer than a chunk cut at word boundaries: never inside a word. */
@@ -90,15 +99,7 @@ public final class Chunker {
                 result.add(trimmed);
                 continue;
             }
-            StringBuilder part = new StringBuilder();
-            for (String word : WHITESPACE.split(trimmed)) {
-                if (part.length() > 0 && part.length() + 1 + word.length() > chunkChars) {
-                    result.add(part.toString());
-                    part.setLength(0);
-                }
-                part.append(part.length() == 0 ? "" : " ").append(word);
-            }
-            result.add(part.toString());
+            result.addAll(pack(List.of(WHITESPACE.split(trimmed)), " ", chunkChars));
         }
         return result;
     }

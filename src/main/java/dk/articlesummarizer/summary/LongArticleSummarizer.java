@@ -139,7 +139,7 @@ public class LongArticleSummarizer {
         }
         List<String> partDigests = new ArrayList<>();
         Usage usage = Usage.NONE;
-        for (String part : parts(translation, config.digestMaxChars())) {
+        for (String part : Chunker.pack(Chunker.paragraphs(translation), "\n\n", config.digestMaxChars())) {
             // Cached like passages, so an edit re-digests only the part it falls in.
             CacheKey key = CacheKey.of(part, "digest of a part", llm.model(), Prompts.VERSION);
             CoalescingCache.Lookup<TranslatedPassage> partDigest = passages.getOrLoad(key, () -> {
@@ -151,19 +151,5 @@ public class LongArticleSummarizer {
         }
         ArticleLlmClient.Translated<ArticleDigest> overall = llm.digest(title, String.join("\n\n", partDigests));
         return new ArticleLlmClient.Translated<>(overall.value(), usage.plus(overall.usage()));
-    }
-
-    private static List<String> parts(String translation, int maxChars) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder part = new StringBuilder();
-        for (String paragraph : Chunker.paragraphs(translation)) {
-            if (part.length() > 0 && part.length() + 2 + paragraph.length() > maxChars) {
-                parts.add(part.toString());
-                part.setLength(0);
-            }
-            part.append(part.length() == 0 ? "" : "\n\n").append(paragraph);
-        }
-        parts.add(part.toString());
-        return parts;
     }
 }

@@ -11,12 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dk.articlesummarizer.support.FakeOpenAi;
 import dk.articlesummarizer.support.OpenAiStubs;
@@ -24,24 +21,11 @@ import dk.articlesummarizer.support.Polling;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 @QuarkusTest
 @TestProfile(TightLimits.class)
 @WithTestResource(FakeOpenAi.class)
-class CircuitBreakerTest {
-
-    @FakeOpenAi.Inject
-    WireMockServer openAi;
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @BeforeEach
-    void reset() {
-        openAi.resetAll();
-        breakers.resetAll();
-    }
+class CircuitBreakerTest extends TightLimitsTest {
 
     @Test
     void opensAfterRepeatedFailuresAnswersAtOnceAndClosesAfterAProbeSucceeds() {

@@ -12,12 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dk.articlesummarizer.support.Articles;
 import dk.articlesummarizer.support.ConcurrentPosts;
@@ -28,24 +25,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 @QuarkusTest
 @TestProfile(TightLimits.class)
 @WithTestResource(FakeOpenAi.class)
-class LoadSheddingTest {
-
-    @FakeOpenAi.Inject
-    WireMockServer openAi;
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @BeforeEach
-    void reset() {
-        openAi.resetAll();
-        breakers.resetAll();
-    }
+class LoadSheddingTest extends TightLimitsTest {
 
     @Test
     void beyondConcurrencyAndQueueRequestsGetAnImmediate503() throws Exception {
