@@ -103,7 +103,8 @@ public final class Benchmark {
     private void startup() throws Exception {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
         if (Boolean.getBoolean("bench.jfr")) {
-            command.add("-XX:StartFlightRecording=filename=" + work.resolve("service.jfr") + ",settings=profile");
+            command.add("-XX:StartFlightRecording=filename=" + work.resolve("service.jfr") + ",settings=profile,"
+                    + "jdk.ThreadPark#threshold=1ms,jdk.JavaMonitorWait#threshold=1ms,jdk.SocketRead#threshold=1ms");
         }
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         ProcessBuilder builder = new ProcessBuilder(command)
