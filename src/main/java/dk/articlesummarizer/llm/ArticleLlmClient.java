@@ -73,9 +73,9 @@ public class ArticleLlmClient {
     }
 
     /** An ordinary article: translation, headline and bullets in one call. */
-    public LlmAnswer translate(String title, String article) {
+    public Translated<TranslatedArticle> translate(String title, String article) {
         Result<TranslatedArticle> result = guarded(callId -> translator.translate(callId, title, article));
-        return new LlmAnswer(result.content(), usage(result.tokenUsage()));
+        return new Translated<>(result.content(), usage(result.tokenUsage()));
     }
 
     /** One passage of a long article; {@code context} is the text before it, not to be translated. */

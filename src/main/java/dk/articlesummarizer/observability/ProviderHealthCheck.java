@@ -10,7 +10,6 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import dk.articlesummarizer.llm.LlmConfig;
 
 /**
  * Whether the LLM provider answers {@code GET {LLM_BASE_URL}/models}. By default it is reported but never makes the
@@ -29,10 +28,11 @@ public class ProviderHealthCheck implements HealthCheck {
     private final long cacheNanos;
     private volatile Observation last;
 
-    public ProviderHealthCheck(@RestClient ProviderModelsClient provider, LlmConfig llm, ProviderCheckConfig config,
-            @ConfigProperty(name = "OPENAI_API_KEY", defaultValue = "not-needed") String openAiKey) {
+    /** @param apiKey the key the LLM client uses, fallbacks resolved once in application.properties */
+    public ProviderHealthCheck(@RestClient ProviderModelsClient provider, ProviderCheckConfig config,
+            @ConfigProperty(name = "quarkus.langchain4j.openai.api-key") String apiKey) {
         this.provider = provider;
-        this.authorization = "Bearer " + llm.apiKey().orElse(openAiKey);
+        this.authorization = "Bearer " + apiKey;
         this.enabled = config.enabled();
         this.required = config.required();
         this.cacheNanos = config.cache().toNanos();

@@ -14,8 +14,8 @@ import dk.articlesummarizer.cache.RequestBodyIndex;
 import dk.articlesummarizer.cache.SummaryCache;
 import dk.articlesummarizer.language.LanguageGate;
 import dk.articlesummarizer.llm.ArticleLlmClient;
-import dk.articlesummarizer.llm.LlmAnswer;
 import dk.articlesummarizer.llm.Prompts;
+import dk.articlesummarizer.llm.TranslatedArticle;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 
@@ -137,8 +137,8 @@ public class SummaryService {
             return longArticles.summarize(text, article.title(), language);
         }
         return deadline.within(() -> {
-            LlmAnswer answer = llm.translate(article.title(), text.value());
-            return new Summary(answer.article().title(), answer.article().translation(), answer.article().summary(),
+            ArticleLlmClient.Translated<TranslatedArticle> answer = llm.translate(article.title(), text.value());
+            return new Summary(answer.value().title(), answer.value().translation(), answer.value().summary(),
                     language, llm.model(), answer.usage(), 1);
         });
     }
