@@ -14,9 +14,10 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * Declares the API key schemes. While no keys are configured they are optional (the empty requirement {@code {}}
- * allows anonymous calls); once keys are set the description requires one of them.
+ * allows anonymous calls); once keys are set the description requires one of them. Applied when the document is
+ * requested rather than at startup: building the document at startup cost ~0.25 s of every start (JFR).
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
 public class ApiKeySecurityFilter implements OASFilter {
 
     @Override

@@ -27,8 +27,12 @@ import io.quarkus.runtime.Startup;
 @Startup
 public class LanguageGate {
 
-    /** Enough text to be sure; detecting on all of a long article costs time and tells nothing more. */
-    static final int SAMPLE_CHARS = 1000;
+    /**
+     * About fifty words: enough to be sure (on our sample articles the verdict is the same as on 1000 characters),
+     * and detection costs time in proportion to the sample: ~0.2 ms here against ~0.7 ms for 1000 characters, on
+     * every miss, twice (the article and the answer).
+     */
+    static final int SAMPLE_CHARS = 300;
     /** Below this many letters the detector is guessing, so nothing is refused. */
     static final int MIN_LETTERS = 40;
     /**

@@ -1,12 +1,8 @@
 package dk.articlesummarizer.bench;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,15 +18,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 
-import dk.articlesummarizer.support.FakeTranslator;
 import dk.articlesummarizer.support.LongArticles;
-import dk.articlesummarizer.support.OpenAiStubs;
 
 /**
  * The benchmark behind bench/run.sh: starts a fake OpenAI provider (in this JVM) and the packaged service (its own
@@ -41,6 +35,8 @@ public final class Benchmark {
 
     private static final int PROVIDER_PORT = 18089;
     private static final int SERVICE_PORT = 18080;
+    /** Misses sent before measuring, so that the JIT has compiled the miss path (startup is measured apart). */
+    private static final int MISS_WARM_UP = Integer.getInteger("bench.missWarmUp", 300);
     private static final String SERVICE = "http://127.0.0.1:" + SERVICE_PORT;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -50,7 +46,7 @@ public final class Benchmark {
     private final Path work = Path.of("target/bench");
     private final List<String> rows = new ArrayList<>();
     private final List<String> verdicts = new ArrayList<>();
-    private WireMockServer provider;
+    private BenchProvider provider;
     private Process service;
 
     public static void main(String[] args) throws Exception {
@@ -59,19 +55,21 @@ public final class Benchmark {
 
     private void run() throws Exception {
         Files.createDirectories(work);
-        provider = new WireMockServer(wireMockConfig().port(PROVIDER_PORT).containerThreads(600)
-                .extensions(new FakeTranslator()));
-        provider.start();
-        providerLatency(0);
+        provider = new BenchProvider(PROVIDER_PORT);
         try {
             startup();
             String only = System.getProperty("bench.only", "all");
+            if (only.equals("hits")) {
+                profileFromHere();
+            }
             if (only.equals("all") || only.equals("hits")) {
                 hits();
             }
             if (only.equals("all") || only.equals("misses")) {
-                missOverhead(0, 200);
-                missOverhead(500, 30);
+                missOverhead(0, MISS_WARM_UP, false);
+                profileFromHere();
+                missOverhead(0, 300, true);
+                missOverhead(500, 40, true);
             }
             if (only.equals("all")) {
                 coalescing();
@@ -80,9 +78,15 @@ public final class Benchmark {
             }
         } finally {
             if (service != null) {
+                if (Boolean.getBoolean("bench.jfr")) {
+                    jcmd("JFR.dump", "filename=" + work.resolve("service.jfr").toAbsolutePath());
+                }
                 service.destroy();
+                if (!service.waitFor(60, TimeUnit.SECONDS)) {
+                    service.destroyForcibly();
+                }
             }
-            provider.stop();
+            provider.close();
         }
         System.out.println();
         System.out.println("| measurement | result |");
@@ -93,25 +97,29 @@ public final class Benchmark {
     }
 
     private void providerLatency(int millis) {
-        provider.resetAll();
-        provider.stubFor(OpenAiStubs.chatCompletion()
-                .willReturn(aResponse().withTransformers(FakeTranslator.NAME).withFixedDelay(millis)));
-        provider.stubFor(get(urlEqualTo("/v1/models")).willReturn(okJson("{\"data\":[]}")));
+        provider.delay(millis);
+        provider.reset();
     }
 
     // 7. Startup: process start to the first successful answer, and RSS at idle.
     private void startup() throws Exception {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
-        if (Boolean.getBoolean("bench.jfr")) {
-            command.add("-XX:StartFlightRecording=filename=" + work.resolve("service.jfr") + ",settings=profile,"
-                    + "jdk.ThreadPark#threshold=1ms,jdk.JavaMonitorWait#threshold=1ms,jdk.SocketRead#threshold=1ms");
+        List<String> command = new ArrayList<>(List.of(System.getProperty("bench.java", "java"), "-Xmx256m"));
+        String jvmArgs = System.getProperty("bench.jvmArgs", "").strip();
+        if (!jvmArgs.isEmpty()) {
+            command.addAll(List.of(jvmArgs.split("\\s+")));
         }
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
         builder.environment().putAll(Map.of("LLM_BASE_URL", "http://127.0.0.1:" + PROVIDER_PORT + "/v1",
                 "LLM_MODEL", "bench-model", "LLM_TIMEOUT", "30s", "QUARKUS_HTTP_PORT", String.valueOf(SERVICE_PORT),
-                "SUMMARIZER_BENCH_FLOOR", "true", "QUARKUS_LOG_LEVEL", "WARN"));
+                "SUMMARIZER_BENCH_FLOOR", "true", "QUARKUS_LOG_LEVEL", "WARN",
+                "QUARKUS_LOG_CATEGORY__IO_QUARKUS__LEVEL", "INFO"));
+        try (Socket taken = new Socket("127.0.0.1", SERVICE_PORT)) {
+            throw new IllegalStateException("port " + SERVICE_PORT + " is in use: stop the service left running there");
+        } catch (ConnectException free) {
+            // as it should be
+        }
         long started = System.nanoTime();
         service = builder.start();
         String body = json(LongArticles.generate(3_000, 1), "startup");
@@ -133,6 +141,25 @@ public final class Benchmark {
         row("Startup: process start to first answer (jar)", millis + " ms");
         row("RSS at idle after the first answer", rssMb() + " MB");
         verdict("jar start to first answer <= 2.5 s", millis <= 2500, millis + " ms");
+    }
+
+    /** With -Dbench.jfr=true, records a JFR profile of the service from now on (steady state, after warm-up). */
+    private void profileFromHere() throws Exception {
+        if (Boolean.getBoolean("bench.jfr")) {
+            jcmd("JFR.start", "settings=profile", "filename=" + work.resolve("service.jfr").toAbsolutePath(),
+                    "jdk.ExecutionSample#period=1ms", "jdk.ThreadPark#threshold=1ms",
+                    "jdk.JavaMonitorWait#threshold=1ms", "jdk.SocketRead#threshold=1ms");
+        }
+    }
+
+    private void jcmd(String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of("jcmd", String.valueOf(service.pid())));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", line) + " failed:\n" + out);
+        }
     }
 
     // 1 and 2: cache hits against the floor, with wrk.
@@ -165,24 +192,25 @@ public final class Benchmark {
     }
 
     // 3: what we add on top of the provider on a miss.
-    private void missOverhead(int providerMillis, int requests) throws Exception {
+    private void missOverhead(int providerMillis, int requests, boolean report) throws Exception {
         providerLatency(providerMillis);
         double serverBefore = metricSum("http_server_requests_seconds_sum", "uri=\"/summarize\"");
         double llmBefore = metricSum("gen_ai_client_operation_duration_seconds_sum", "translate");
         List<Double> overheads = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
-            String body = json(LongArticles.generate(3_000, 1000 + i), "miss-" + providerMillis + "-" + i);
-            provider.resetRequests();
+            String marker = (report ? "miss-" : "warm-up-") + providerMillis + "-" + i;
+            String body = json(LongArticles.generate(3_000, 1000 + i), marker);
+            provider.reset();
             long start = System.nanoTime();
             HttpResponse<String> response = post("/summarize", body);
             double total = (System.nanoTime() - start) / 1e6;
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("miss failed: " + response.statusCode() + " " + response.body());
             }
-            double providerTime = providerMillis();
-            if (i >= 5) { // the first few warm up the JIT
-                overheads.add(total - providerTime);
-            }
+            overheads.add(total - provider.heldMillis());
+        }
+        if (!report) {
+            return;
         }
         double serverMs = (metricSum("http_server_requests_seconds_sum", "uri=\"/summarize\"") - serverBefore) * 1000
                 / requests;
@@ -194,22 +222,10 @@ public final class Benchmark {
         Collections.sort(overheads);
         double p50 = percentile(overheads, 50);
         double p99 = percentile(overheads, 99);
-        row(String.format("MISS overhead, provider at %d ms (%d sequential 3 kB misses)", providerMillis, requests),
-                String.format("p50 %.2f ms, p99 %.2f ms", p50, p99));
+        row(String.format("MISS overhead, provider at %d ms (%d sequential 3 kB misses after %d to warm up)",
+                providerMillis, requests, MISS_WARM_UP), String.format("p50 %.2f ms, p99 %.2f ms", p50, p99));
         verdict(String.format("MISS overhead p99 <= 5 ms (provider %d ms)", providerMillis), p99 <= 5,
                 String.format("%.2f ms", p99));
-    }
-
-    /** Time the provider spent on the requests since the last reset (its timing is recorded just after). */
-    private double providerMillis() throws InterruptedException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            var events = provider.getAllServeEvents();
-            if (events.stream().allMatch(e -> e.getTiming() != null && e.getTiming().getTotalTime() != null)) {
-                return events.stream().mapToDouble(e -> e.getTiming().getTotalTime()).sum();
-            }
-            Thread.sleep(2);
-        }
-        throw new IllegalStateException("the provider did not record its timing");
     }
 
     // 4: identical concurrent misses share one provider call.
@@ -221,7 +237,7 @@ public final class Benchmark {
             pending.add(HTTP.sendAsync(request("/summarize", body).build(), HttpResponse.BodyHandlers.ofString()));
         }
         long ok = pending.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 200).count();
-        int calls = provider.getAllServeEvents().size();
+        int calls = provider.chatCalls();
         row("Coalescing: 100 concurrent identical misses", ok + " answered 200, " + calls + " provider call(s)");
         verdict("coalescing makes exactly 1 provider call", calls == 1 && ok == 100, calls + " call(s)");
     }
@@ -375,7 +391,7 @@ public final class Benchmark {
     }
 
     private double heapAfterGcMb() throws Exception {
-        new ProcessBuilder("jcmd", String.valueOf(service.pid()), "GC.run").redirectErrorStream(true).start().waitFor();
+        jcmd("GC.run");
         return heapMb();
     }
 

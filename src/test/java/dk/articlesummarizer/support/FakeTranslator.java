@@ -1,5 +1,7 @@
 package dk.articlesummarizer.support;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,14 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
 
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
-        JsonNode messages = OpenAiStubs.read(serveEvent.getRequest().getBodyAsString()).path("messages");
+        Integer delay = serveEvent.getResponseDefinition().getFixedDelayMilliseconds();
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(completionFor(serveEvent.getRequest().getBodyAsString())).withFixedDelay(delay).build();
+    }
+
+    /** The chat completion (response body) the fake model gives to a chat request (request body). */
+    public static String completionFor(String chatRequest) {
+        JsonNode messages = OpenAiStubs.read(chatRequest).path("messages");
         String system = messages.path(0).path("content").asText();
         String user = messages.path(1).path("content").asText();
         Object answer;
@@ -48,9 +57,7 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
             answer = Map.of("title", "An article in English", "translation",
                     translate(between(user, "<<<ARTICLE\n", "\nARTICLE>>>")), "summary", bullets());
         }
-        Integer delay = serveEvent.getResponseDefinition().getFixedDelayMilliseconds();
-        return OpenAiStubs.completion(OpenAiStubs.write(answer), "stop", user.length() / 4, 500)
-                .withFixedDelay(delay).build();
+        return OpenAiStubs.completionJson(OpenAiStubs.write(answer), "stop", user.length() / 4, 500);
     }
 
     public static String translate(String danish) {

@@ -60,6 +60,13 @@ public final class OpenAiStubs {
 
     public static ResponseDefinitionBuilder completion(String content, String finishReason, int promptTokens,
             int completionTokens) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(completionJson(content, finishReason, promptTokens, completionTokens));
+    }
+
+    /** The body of an OpenAI chat completion carrying {@code content}. */
+    public static String completionJson(String content, String finishReason, int promptTokens,
+            int completionTokens) {
         Map<String, Object> body = Map.of(
                 "id", "chatcmpl-test",
                 "object", "chat.completion",
@@ -71,7 +78,7 @@ public final class OpenAiStubs {
                         "finish_reason", finishReason)),
                 "usage", Map.of("prompt_tokens", promptTokens, "completion_tokens", completionTokens,
                         "total_tokens", promptTokens + completionTokens));
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(write(body));
+        return write(body);
     }
 
     public static ResponseDefinitionBuilder providerError(int status) {

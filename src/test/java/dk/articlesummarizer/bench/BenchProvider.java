@@ -1,0 +1,89 @@
+package dk.articlesummarizer.bench;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dk.articlesummarizer.support.FakeTranslator;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The benchmark's fake OpenAI provider: answers chat completions like {@link FakeTranslator} after a fixed delay
+ * and records how long it held each request, from the whole request read to the whole answer written. Built on
+ * Vert.x rather than WireMock because WireMock's own request handling (milliseconds, and outside its recorded
+ * timing) would be counted as the service's overhead on a miss.
+ */
+final class BenchProvider implements AutoCloseable {
+
+    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    private final HttpServer server;
+    private final AtomicInteger chatCalls = new AtomicInteger();
+    private final AtomicInteger answeredCalls = new AtomicInteger();
+    private final AtomicLong heldNanos = new AtomicLong();
+    private volatile int delayMillis;
+
+    BenchProvider(int port) throws Exception {
+        server = vertx.createHttpServer().requestHandler(this::handle).listen(port).toCompletionStage()
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    void delay(int millis) {
+        delayMillis = millis;
+    }
+
+    /** Starts a new count of calls and held time. */
+    void reset() {
+        chatCalls.set(0);
+        answeredCalls.set(0);
+        heldNanos.set(0);
+    }
+
+    int chatCalls() {
+        return chatCalls.get();
+    }
+
+    /** Time the provider held the calls since the last reset, once it has finished writing every answer. */
+    double heldMillis() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (answeredCalls.get() < chatCalls.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the provider did not finish writing its answers");
+            }
+            Thread.onSpinWait();
+        }
+        return heldNanos.get() / 1e6;
+    }
+
+    private void handle(HttpServerRequest request) {
+        if (request.path().endsWith("/models")) {
+            request.response().putHeader("Content-Type", "application/json").end("{\"data\":[]}");
+            return;
+        }
+        request.body().onSuccess(body -> {
+            long received = System.nanoTime();
+            chatCalls.incrementAndGet();
+            // The answer is computed off the event loop so that a slow one does not delay other requests.
+            vertx.executeBlocking(() -> FakeTranslator.completionFor(body.toString()), false).onSuccess(answer -> {
+                long remaining = delayMillis - (System.nanoTime() - received) / 1_000_000;
+                Runnable respond = () -> request.response().putHeader("Content-Type", "application/json")
+                        .end(answer).onComplete(done -> {
+                            heldNanos.addAndGet(System.nanoTime() - received);
+                            answeredCalls.incrementAndGet();
+                        });
+                if (remaining >= 1) {
+                    vertx.setTimer(remaining, timer -> respond.run());
+                } else {
+                    respond.run();
+                }
+            });
+        });
+    }
+
+    @Override
+    public void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}
