@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dk.articlesummarizer.cache.CacheKey;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 import dk.articlesummarizer.summary.CachePolicy;
@@ -110,14 +109,13 @@ public class SummarizeResource {
      */
     private Uni<Response> answer(byte[] body, String mediaType, String cacheControl, Supplier<SummarizeRequest> decode) {
         CachePolicy policy = CachePolicy.fromCacheControl(cacheControl);
-        CacheKey bodyKey = CacheKey.ofBody(mediaType, body);
-        Optional<byte[]> seen = summaries.cachedForBody(bodyKey, policy);
+        Optional<byte[]> seen = summaries.cachedForBody(mediaType, body, policy);
         if (seen.isPresent()) {
             return Uni.createFrom().item(respond(seen.get(), "HIT"));
         }
         SummarizeRequest request = decode.get();
         SummaryService.Prepared article = summaries.prepare(request.text(), request.title(), policy);
-        summaries.rememberBody(bodyKey, article);
+        summaries.rememberBody(mediaType, body, article);
         Optional<byte[]> hit = summaries.cached(article);
         if (hit.isPresent()) {
             return Uni.createFrom().item(respond(hit.get(), "HIT"));

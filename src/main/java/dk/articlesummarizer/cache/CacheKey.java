@@ -20,15 +20,6 @@ public record CacheKey(String sha256) {
         return new CacheKey(HexFormat.of().formatHex(digest.digest()));
     }
 
-    /** The key of a raw request body: its media type (charset included) and bytes, as sent. */
-    public static CacheKey ofBody(String mediaType, byte[] body) {
-        MessageDigest digest = newDigest();
-        digest.update(mediaType.getBytes(StandardCharsets.US_ASCII));
-        digest.update((byte) 0);
-        digest.update(body);
-        return new CacheKey(HexFormat.of().formatHex(digest.digest()));
-    }
-
     private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -90,16 +90,16 @@ public class SummaryService {
     }
 
     /** The cached answer for a request body seen before, if its answer is still cached and the policy allows. */
-    public Optional<byte[]> cachedForBody(CacheKey body, CachePolicy policy) {
+    public Optional<byte[]> cachedForBody(String mediaType, byte[] body, CachePolicy policy) {
         if (policy != CachePolicy.NORMAL) {
             return Optional.empty();
         }
-        return bodies.answerKeyFor(body).flatMap(cache::getIfReady).map(CachedAnswer::json);
+        return bodies.answerKeyFor(mediaType, body).flatMap(cache::getIfReady).map(CachedAnswer::json);
     }
 
     /** Notes which answer a request body stands for, so that the next identical body skips decoding. */
-    public void rememberBody(CacheKey body, Prepared article) {
-        bodies.remember(body, article.key());
+    public void rememberBody(String mediaType, byte[] body, Prepared article) {
+        bodies.remember(mediaType, body, article.key());
     }
 
     /** Blocks: checks the language and calls the LLM, unless an identical request's call can be shared. */
