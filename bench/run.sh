@@ -34,6 +34,7 @@ fi
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; service on $service_jvm"
 # BENCH_OPTS="-Dbench.only=hits|misses|startup -Dbench.jfr=true" narrows the run and records a JFR profile of the
 # service in target/bench/service.jfr, from after the warm-up.
-java -Xmx1g -Dbench.seconds="${1:-10}" "${service_java[@]}" ${BENCH_OPTS:-} \
+# ZGC keeps the load generator's own pauses (it also hosts the fake provider) out of the miss timings.
+java -Xmx1g -XX:+UseZGC -Dbench.seconds="${1:-10}" "${service_java[@]}" ${BENCH_OPTS:-} \
     -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
     dk.articlesummarizer.bench.Benchmark
