@@ -65,20 +65,19 @@ final class BenchProvider implements AutoCloseable {
         request.body().onSuccess(body -> {
             long received = System.nanoTime();
             chatCalls.incrementAndGet();
-            // The answer is computed off the event loop so that a slow one does not delay other requests.
-            vertx.executeBlocking(() -> FakeTranslator.completionFor(body.toString()), false).onSuccess(answer -> {
-                long remaining = delayMillis - (System.nanoTime() - received) / 1_000_000;
-                Runnable respond = () -> request.response().putHeader("Content-Type", "application/json")
-                        .end(answer).onComplete(done -> {
-                            heldNanos.addAndGet(System.nanoTime() - received);
-                            answeredCalls.incrementAndGet();
-                        });
-                if (remaining >= 1) {
-                    vertx.setTimer(remaining, timer -> respond.run());
-                } else {
-                    respond.run();
-                }
-            });
+            // Computed on the event loop (a fraction of a millisecond): one thread hand-off less in every timing.
+            String answer = FakeTranslator.completionFor(body.toString());
+            long remaining = delayMillis - (System.nanoTime() - received) / 1_000_000;
+            Runnable respond = () -> request.response().putHeader("Content-Type", "application/json")
+                    .end(answer).onComplete(done -> {
+                        heldNanos.addAndGet(System.nanoTime() - received);
+                        answeredCalls.incrementAndGet();
+                    });
+            if (remaining >= 1) {
+                vertx.setTimer(remaining, timer -> respond.run());
+            } else {
+                respond.run();
+            }
         });
     }
 
