@@ -208,19 +208,21 @@ public final class Benchmark {
         double llmBefore = metricSum("gen_ai_client_operation_duration_seconds_sum", "translate");
         List<Double> overheads = new ArrayList<>();
         double providerHeld = 0;
-        for (int i = 0; i < requests; i++) {
-            String marker = (report ? "miss-" : "warm-up-") + providerMillis + "-" + i;
-            String body = json(LongArticles.generate(3_000, 1000 + i), marker);
-            provider.reset();
-            long start = System.nanoTime();
-            HttpResponse<String> response = post("/summarize", body);
-            double total = (System.nanoTime() - start) / 1e6;
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("miss failed: " + response.statusCode() + " " + response.body());
+        try (PlainHttpClient client = new PlainHttpClient("127.0.0.1", SERVICE_PORT)) {
+            for (int i = 0; i < requests; i++) {
+                String marker = (report ? "miss-" : "warm-up-") + providerMillis + "-" + i;
+                String body = json(LongArticles.generate(3_000, 1000 + i), marker);
+                provider.reset();
+                long start = System.nanoTime();
+                PlainHttpClient.Answer response = client.postJson("/summarize", body);
+                double total = (System.nanoTime() - start) / 1e6;
+                if (response.status() != 200) {
+                    throw new IllegalStateException("miss failed: " + response.status() + " " + response.body());
+                }
+                double held = provider.heldMillis();
+                providerHeld += held;
+                overheads.add(total - held);
             }
-            double held = provider.heldMillis();
-            providerHeld += held;
-            overheads.add(total - held);
         }
         if (!report) {
             return;
