@@ -43,15 +43,6 @@ public class FloorResource {
         return bodies.computeIfAbsent(bytes, FloorResource::body);
     }
 
-    @POST
-    @Path("/body")
-    @NonBlocking
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(hidden = true)
-    public byte[] floorReadingBody(@QueryParam("bytes") int bytes, byte[] request) {
-        return floor(bytes);
-    }
-
     private static byte[] body(int bytes) {
         byte[] body = new byte[bytes];
         Arrays.fill(body, (byte) 'x');
