@@ -34,7 +34,8 @@ fi
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; service on $service_jvm"
 # BENCH_OPTS="-Dbench.only=hits|misses|startup -Dbench.jfr=true" narrows the run and records a JFR profile of the
 # service in target/bench/service.jfr, from after the warm-up.
-# ZGC keeps the load generator's own pauses (it also hosts the fake provider) out of the miss timings.
-java -Xmx1g -XX:+UseZGC -Dbench.seconds="${1:-10}" "${service_java[@]}" ${BENCH_OPTS:-} \
+# A large young generation with the serial collector, so that the load generator (which also hosts the fake
+# provider) hardly ever collects while misses are timed: its own pauses would be counted as the service's.
+java -Xms2g -Xmx2g -Xmn1500m -XX:+UseSerialGC -Dbench.seconds="${1:-10}" "${service_java[@]}" ${BENCH_OPTS:-} \
     -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
     dk.articlesummarizer.bench.Benchmark

@@ -71,7 +71,7 @@ public final class Benchmark {
                 missOverhead(0, MISS_WARM_UP, false);
                 profileFromHere();
                 missOverhead(0, 300, true);
-                missOverhead(500, 40, true);
+                missOverhead(500, 100, true);
             }
             if (only.equals("all")) {
                 coalescing();
