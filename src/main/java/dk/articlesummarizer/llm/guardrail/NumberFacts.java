@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class NumberFacts {
 
     private static final Pattern NUMBER = Pattern.compile("\\d(?:[\\d.,]*\\d)?");
-    private static final Pattern SCALE = Pattern.compile("\\G\\s*(mio|millioner|millions|million|mia|milliarder|milliard|billions|billion|tusind|thousand)\\b",
+    private static final Pattern SCALE = Pattern.compile("\\s*(mio|millioner|millions|million|mia|milliarder|milliard|billions|billion|tusind|thousand)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Small numbers a Danish text spells out and an English summary may write as digits. */
     private static final Map<String, Integer> DANISH_NUMBER_WORDS = Map.ofEntries(
@@ -34,14 +34,15 @@ final class NumberFacts {
     static Set<BigDecimal> readingsOfSource(String source) {
         Set<BigDecimal> readings = new HashSet<>();
         Matcher number = NUMBER.matcher(source);
+        Matcher scale = SCALE.matcher(source);
         while (number.find()) {
             Set<BigDecimal> values = readings(number.group());
             readings.addAll(values);
             for (String part : number.group().split("[.,]")) {
                 readings.add(canonical(new BigDecimal(part)));
             }
-            Matcher scale = SCALE.matcher(source).region(number.end(), source.length());
-            if (scale.find()) {
+            // lookingAt, not find: find() would try every later position of the text, for every number in it.
+            if (scale.region(number.end(), source.length()).lookingAt()) {
                 BigDecimal factor = factor(scale.group(1));
                 values.forEach(value -> readings.add(canonical(value.multiply(factor))));
             }
