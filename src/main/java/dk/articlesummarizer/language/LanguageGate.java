@@ -51,10 +51,42 @@ public class LanguageGate {
     /** Found in the first 300 characters of every English sample answer; Danish text has none. */
     static final int PLAINLY_ENGLISH_WORDS = 5;
 
+    /**
+     * Frequent words of Danish, Norwegian and Swedish that are not words in any of {@link #SHORTCUT_SAFE_REFUSED}
+     * (so not "af", Dutch, nor "der", German).
+     */
+    private static final Set<String> SCANDINAVIAN_ONLY_WORDS = Set.of("og", "och", "ikke", "ikkje", "inte", "det",
+            "på", "med", "har", "som", "til", "jeg", "eg", "jag", "også", "òg", "också", "efter", "etter", "blev",
+            "vart", "havde", "hadde", "hade", "hvor", "kvar", "hvilket", "eller", "ved", "meget", "mycket", "nogle",
+            "noen", "några", "mellem", "mellom", "mellan", "bliver", "blir", "siger", "sier", "säger", "sagde", "når",
+            "när", "får", "skal", "ska", "sig", "seg", "deres", "siden");
+    /** Frequent German words that are not words in Danish, Norwegian or Swedish (so not "dem", them). */
+    private static final Set<String> GERMAN_ONLY_WORDS = Set.of("und", "ist", "nicht", "das", "ein", "eine", "sich",
+            "auf", "zu", "von", "wird", "wurde", "nach", "bei", "aus", "über", "dass", "sie", "wir", "auch");
+    /**
+     * Scandinavian words, or lower-case words written with æ, ø or å (names are capitalized, and so do not count),
+     * found in the first 300 characters of every Danish and Norwegian sample article.
+     */
+    static final int PLAINLY_SCANDINAVIAN_WORDS = 3;
+    /**
+     * Refused languages that never write æ, ø or å nor the words above: while every refused language is one of
+     * these, a plainly Scandinavian text cannot be one of them, and only the Scandinavian languages need weighing.
+     */
+    private static final Set<Language> SHORTCUT_SAFE_REFUSED = EnumSet.of(Language.ENGLISH, Language.GERMAN,
+            Language.FRENCH, Language.SPANISH, Language.DUTCH, Language.ITALIAN, Language.POLISH, Language.FINNISH);
+    private static final Set<Language> SCANDINAVIAN = EnumSet.of(Language.DANISH, Language.BOKMAL, Language.NYNORSK,
+            Language.SWEDISH);
+
     private final Set<Language> accepted;
     private final Language fallback;
     /** Loaded in the background at start (it takes a while), so the HTTP server does not wait for it. */
     private final CompletableFuture<LanguageDetector> detector;
+    /**
+     * The configured Scandinavian languages only, for text that is plainly Scandinavian: a third of the work of the
+     * full detector, which is the largest cost of a miss after the LLM call (bench/run.sh, JFR). Empty when the
+     * configuration makes the shortcut unsafe.
+     */
+    private final Optional<LanguageDetector> scandinavianDetector;
     /** English against the accepted languages only: checking an answer needs no more, and is faster for it. */
     private final LanguageDetector answerDetector;
 
@@ -74,6 +106,14 @@ public class LanguageGate {
                     loader.setDaemon(true);
                     loader.start();
                 });
+        Set<Language> scandinavian = EnumSet.copyOf(all);
+        scandinavian.retainAll(SCANDINAVIAN);
+        boolean shortcutSafe = SHORTCUT_SAFE_REFUSED.containsAll(refusedOnly(all))
+                && scandinavian.stream().anyMatch(accepted::contains);
+        this.scandinavianDetector = shortcutSafe
+                ? Optional.of(LanguageDetectorBuilder.fromLanguages(scandinavian.toArray(Language[]::new))
+                        .withLowAccuracyMode().build())
+                : Optional.empty();
         Set<Language> answerLanguages = EnumSet.copyOf(accepted);
         answerLanguages.add(Language.ENGLISH);
         this.answerDetector = LanguageDetectorBuilder.fromLanguages(answerLanguages.toArray(Language[]::new))
@@ -87,8 +127,26 @@ public class LanguageGate {
         if (letters(sample) < MIN_LETTERS) {
             return isoCode(fallback);
         }
+        LanguageDetector weighing = scandinavianDetector.filter(shortcut -> plainlyScandinavian(sample))
+                .orElseGet(detector::join);
+        return decide(weighing.computeLanguageConfidenceValues(sample));
+    }
+
+    /** Whether the text is weighed against the Scandinavian languages only. */
+    boolean takesScandinavianShortcut(String text) {
+        String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
+        return scandinavianDetector.isPresent() && plainlyScandinavian(sample);
+    }
+
+    /** The same decision without the Scandinavian shortcut, to check the shortcut against. */
+    String requireAcceptedByFullDetector(String text) {
+        String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
+        return letters(sample) < MIN_LETTERS ? isoCode(fallback)
+                : decide(detector.join().computeLanguageConfidenceValues(sample));
+    }
+
+    private String decide(Map<Language, Double> confidence) {
         // Lingua's values are relative: the most likely language gets 1.0 and the others a fraction of that.
-        Map<Language, Double> confidence = detector.join().computeLanguageConfidenceValues(sample);
         Language mostLikely = confidence.keySet().stream().findFirst().orElse(fallback);
         if (accepted.contains(mostLikely)) {
             return isoCode(mostLikely);
@@ -142,6 +200,41 @@ public class LanguageGate {
             }
         }
         return englishWords >= PLAINLY_ENGLISH_WORDS;
+    }
+
+    /**
+     * Several words that only Danish, Norwegian and Swedish write, and none that only English or German write (an
+     * English text about Denmark may well name "smørrebrød" and "rødgrød med fløde"): no refused language reads like
+     * that, so only the Scandinavian languages are left to tell apart. A text that is not plainly Scandinavian just
+     * goes to the full detector.
+     */
+    static boolean plainlyScandinavian(String sample) {
+        int scandinavian = 0;
+        int start = -1;
+        boolean withScandinavianLetter = false;
+        for (int i = 0; i <= sample.length(); i++) {
+            char c = i < sample.length() ? sample.charAt(i) : ' ';
+            if (Character.isLetter(c)) {
+                start = start < 0 ? i : start;
+                withScandinavianLetter |= c == 'æ' || c == 'ø' || c == 'å';
+            } else if (start >= 0) {
+                String word = sample.substring(start, i).toLowerCase(Locale.ROOT);
+                if (ENGLISH_ONLY_WORDS.contains(word) || GERMAN_ONLY_WORDS.contains(word)) {
+                    return false;
+                }
+                boolean lowerCase = Character.isLowerCase(sample.charAt(start));
+                scandinavian += SCANDINAVIAN_ONLY_WORDS.contains(word) || (withScandinavianLetter && lowerCase) ? 1 : 0;
+                start = -1;
+                withScandinavianLetter = false;
+            }
+        }
+        return scandinavian >= PLAINLY_SCANDINAVIAN_WORDS;
+    }
+
+    private Set<Language> refusedOnly(Set<Language> all) {
+        Set<Language> refused = EnumSet.copyOf(all);
+        refused.removeAll(accepted);
+        return refused;
     }
 
     private static int letters(String text) {
