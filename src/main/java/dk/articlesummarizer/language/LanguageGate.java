@@ -127,8 +127,10 @@ public class LanguageGate {
         if (letters(sample) < MIN_LETTERS) {
             return isoCode(fallback);
         }
-        LanguageDetector weighing = scandinavianDetector.filter(shortcut -> plainlyScandinavian(sample))
-                .orElseGet(detector::join);
+        // Joined first even for the shortcut: Lingua keeps models in shared static maps, which the background
+        // loader fills, so the shortcut never loads a model of its own while the loader is still at work.
+        LanguageDetector full = detector.join();
+        LanguageDetector weighing = scandinavianDetector.filter(shortcut -> plainlyScandinavian(sample)).orElse(full);
         return decide(weighing.computeLanguageConfidenceValues(sample));
     }
 
