@@ -1,5 +1,6 @@
 package dk.articlesummarizer.language;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -123,28 +124,30 @@ public class LanguageGate {
 
     /** @return the ISO 639-1 code of the (accepted) language the text is written in */
     public String requireAccepted(String text) {
-        String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
+        return requireAccepted(text, true);
+    }
+
+    /** The same decision without the Scandinavian shortcut, to check the shortcut against. */
+    String requireAcceptedByFullDetector(String text) {
+        return requireAccepted(text, false);
+    }
+
+    /** Whether the text is weighed against the Scandinavian languages only. */
+    boolean takesScandinavianShortcut(String text) {
+        return scandinavianDetector.isPresent() && plainlyScandinavian(sample(text));
+    }
+
+    private String requireAccepted(String text, boolean shortcutAllowed) {
+        String sample = sample(text);
         if (letters(sample) < MIN_LETTERS) {
             return isoCode(fallback);
         }
         // Joined first even for the shortcut: Lingua keeps models in shared static maps, which the background
         // loader fills, so the shortcut never loads a model of its own while the loader is still at work.
         LanguageDetector full = detector.join();
-        LanguageDetector weighing = scandinavianDetector.filter(shortcut -> plainlyScandinavian(sample)).orElse(full);
+        LanguageDetector weighing = scandinavianDetector
+                .filter(shortcut -> shortcutAllowed && plainlyScandinavian(sample)).orElse(full);
         return decide(weighing.computeLanguageConfidenceValues(sample));
-    }
-
-    /** Whether the text is weighed against the Scandinavian languages only. */
-    boolean takesScandinavianShortcut(String text) {
-        String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
-        return scandinavianDetector.isPresent() && plainlyScandinavian(sample);
-    }
-
-    /** The same decision without the Scandinavian shortcut, to check the shortcut against. */
-    String requireAcceptedByFullDetector(String text) {
-        String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
-        return letters(sample) < MIN_LETTERS ? isoCode(fallback)
-                : decide(detector.join().computeLanguageConfidenceValues(sample));
     }
 
     private String decide(Map<Language, Double> confidence) {
@@ -171,7 +174,7 @@ public class LanguageGate {
      * the text is too short to tell.
      */
     public Optional<Boolean> isEnglish(String text) {
-        String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
+        String sample = sample(text);
         if (letters(sample) < MIN_LETTERS) {
             return Optional.empty();
         }
@@ -188,18 +191,12 @@ public class LanguageGate {
      */
     static boolean plainlyEnglish(String sample) {
         int englishWords = 0;
-        int start = -1;
-        for (int i = 0; i <= sample.length(); i++) {
-            char c = i < sample.length() ? sample.charAt(i) : ' ';
-            if (c == 'æ' || c == 'ø' || c == 'å' || c == 'Æ' || c == 'Ø' || c == 'Å') {
+        for (String word : words(sample)) {
+            String lowerCase = word.toLowerCase(Locale.ROOT);
+            if (hasScandinavianLetter(lowerCase)) {
                 return false;
             }
-            if (Character.isLetter(c)) {
-                start = start < 0 ? i : start;
-            } else if (start >= 0) {
-                englishWords += ENGLISH_ONLY_WORDS.contains(sample.substring(start, i).toLowerCase(Locale.ROOT)) ? 1 : 0;
-                start = -1;
-            }
+            englishWords += ENGLISH_ONLY_WORDS.contains(lowerCase) ? 1 : 0;
         }
         return englishWords >= PLAINLY_ENGLISH_WORDS;
     }
@@ -211,26 +208,40 @@ public class LanguageGate {
      * goes to the full detector.
      */
     static boolean plainlyScandinavian(String sample) {
-        int scandinavian = 0;
+        int scandinavianWords = 0;
+        for (String word : words(sample)) {
+            String lowerCase = word.toLowerCase(Locale.ROOT);
+            if (ENGLISH_ONLY_WORDS.contains(lowerCase) || GERMAN_ONLY_WORDS.contains(lowerCase)) {
+                return false;
+            }
+            boolean lowerCaseWithScandinavianLetter = Character.isLowerCase(word.charAt(0)) && hasScandinavianLetter(word);
+            scandinavianWords += SCANDINAVIAN_ONLY_WORDS.contains(lowerCase) || lowerCaseWithScandinavianLetter ? 1 : 0;
+        }
+        return scandinavianWords >= PLAINLY_SCANDINAVIAN_WORDS;
+    }
+
+    /** The runs of letters in the text, as written. */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
         int start = -1;
-        boolean withScandinavianLetter = false;
-        for (int i = 0; i <= sample.length(); i++) {
-            char c = i < sample.length() ? sample.charAt(i) : ' ';
-            if (Character.isLetter(c)) {
+        for (int i = 0; i <= text.length(); i++) {
+            if (i < text.length() && Character.isLetter(text.charAt(i))) {
                 start = start < 0 ? i : start;
-                withScandinavianLetter |= c == 'æ' || c == 'ø' || c == 'å';
             } else if (start >= 0) {
-                String word = sample.substring(start, i).toLowerCase(Locale.ROOT);
-                if (ENGLISH_ONLY_WORDS.contains(word) || GERMAN_ONLY_WORDS.contains(word)) {
-                    return false;
-                }
-                boolean lowerCase = Character.isLowerCase(sample.charAt(start));
-                scandinavian += SCANDINAVIAN_ONLY_WORDS.contains(word) || (withScandinavianLetter && lowerCase) ? 1 : 0;
+                words.add(text.substring(start, i));
                 start = -1;
-                withScandinavianLetter = false;
             }
         }
-        return scandinavian >= PLAINLY_SCANDINAVIAN_WORDS;
+        return words;
+    }
+
+    /** Whether the word holds a lower-case æ, ø or å. */
+    private static boolean hasScandinavianLetter(String word) {
+        return word.indexOf('æ') >= 0 || word.indexOf('ø') >= 0 || word.indexOf('å') >= 0;
+    }
+
+    private static String sample(String text) {
+        return text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
     }
 
     private Set<Language> refusedOnly(Set<Language> all) {
