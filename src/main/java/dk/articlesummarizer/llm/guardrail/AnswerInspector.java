@@ -91,12 +91,21 @@ public class AnswerInspector {
                 + " source paragraph, separated by one blank line."));
     }
 
+    /**
+     * Numbers in the title or bullets that the source does not state. The source's spelled-out numbers are read
+     * only when its digits leave a claimed number unsupported: scanning every word of a 3 kB article for them
+     * took 25-50 µs, about half of the check.
+     */
     static Optional<Violation> numbers(String source, List<String> claims) {
-        Set<BigDecimal> stated = NumberFacts.readingsOfSource(source);
-        List<String> invented = new ArrayList<>();
-        for (String claim : claims) {
-            NumberFacts.numbersIn(claim).stream().filter(number -> !NumberFacts.supported(number, stated))
-                    .forEach(invented::add);
+        List<String> claimed = claims.stream().flatMap(claim -> NumberFacts.numbersIn(claim).stream()).toList();
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<BigDecimal> stated = NumberFacts.readingsOfDigits(source);
+        List<String> invented = unsupported(claimed, stated);
+        if (!invented.isEmpty()) {
+            stated.addAll(NumberFacts.readingsOfWords(source));
+            invented = unsupported(invented, stated);
         }
         if (invented.isEmpty()) {
             return Optional.empty();
@@ -104,6 +113,10 @@ public class AnswerInspector {
         return Optional.of(new Violation(Violation.Cause.INVENTED_NUMBER, "The title or summary contained numbers"
                 + " that the article does not state: " + String.join(", ", invented) + ". Use only numbers from"
                 + " the article."));
+    }
+
+    private static List<String> unsupported(List<String> claimed, Set<BigDecimal> stated) {
+        return claimed.stream().filter(number -> !NumberFacts.supported(number, stated)).toList();
     }
 
     /**

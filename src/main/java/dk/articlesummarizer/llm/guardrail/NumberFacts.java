@@ -32,6 +32,13 @@ final class NumberFacts {
 
     /** Every value the source may be saying, generously: a false "supported" is cheaper than a false alarm. */
     static Set<BigDecimal> readingsOfSource(String source) {
+        Set<BigDecimal> readings = readingsOfDigits(source);
+        readings.addAll(readingsOfWords(source));
+        return readings;
+    }
+
+    /** The values of the numbers the source writes in digits, in every reading (see the class comment). */
+    static Set<BigDecimal> readingsOfDigits(String source) {
         Set<BigDecimal> readings = new HashSet<>();
         Matcher number = NUMBER.matcher(source);
         Matcher scale = SCALE.matcher(source);
@@ -50,6 +57,12 @@ final class NumberFacts {
             values.stream().filter(v -> v.compareTo(BigDecimal.valueOf(12)) > 0 && v.compareTo(BigDecimal.valueOf(24)) <= 0)
                     .forEach(v -> readings.add(canonical(v.subtract(BigDecimal.valueOf(12)))));
         }
+        return readings;
+    }
+
+    /** The small numbers the source spells out ("tre", "halvdelen"). */
+    static Set<BigDecimal> readingsOfWords(String source) {
+        Set<BigDecimal> readings = new HashSet<>();
         Matcher word = WORD.matcher(source.toLowerCase(Locale.ROOT));
         while (word.find()) {
             Integer value = DANISH_NUMBER_WORDS.get(word.group());
