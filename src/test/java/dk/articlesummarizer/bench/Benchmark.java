@@ -340,8 +340,9 @@ public final class Benchmark {
     }
 
     /**
-     * CPU time per thread name (numbers folded, so all event loops count as one) from /proc, in clock ticks (USER_HZ, 100 on Linux). It is
-     * what showed the JIT still compiling while misses were timed, which the process total cannot tell apart.
+     * CPU time per thread name (numbers folded, so all event loops count as one) from /proc, in clock ticks (USER_HZ,
+     * 100 on Linux); a thread that ends between two readings drops out. It is what showed the JIT still compiling
+     * while misses were timed, which the process total cannot tell apart.
      */
     private static Map<String, Long> cpuTicksByThreadName(long pid) throws IOException {
         Map<String, Long> ticks = new TreeMap<>();
