@@ -295,7 +295,7 @@ public final class Benchmark {
         try (PlainHttpClient client = new PlainHttpClient("127.0.0.1", SERVICE_PORT)) {
             for (int i = 0; i < requests; i++) {
                 if (scrapeEvery > 0 && i % scrapeEvery == 0) {
-                    metricSum("http_server_requests_seconds_sum", "uri=\"/summarize\"");
+                    scrapeMetrics();
                 }
                 String body = json(LongArticles.generate(3_000, 1000 + i), label + "-" + providerMillis + "-" + i);
                 provider.reset();
@@ -568,9 +568,13 @@ public final class Benchmark {
     }
 
     /** Sum of all series of a metric whose labels contain {@code labelPart}. */
-    private double metricSum(String name, String labelPart) throws Exception {
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(SERVICE + "/q/metrics")).build(),
+    private String scrapeMetrics() throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(SERVICE + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private double metricSum(String name, String labelPart) throws Exception {
+        String metrics = scrapeMetrics();
         Matcher m = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} ([0-9.eE+-]+)", Pattern.MULTILINE)
                 .matcher(metrics);
         double sum = 0;
