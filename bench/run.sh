@@ -22,18 +22,20 @@ if [[ "${BENCH_JDK:-25}" == "25" && -x "$jdk25/bin/java" ]]; then
     # Package as aot-jar, run the *IT tests against it while the JVM records, and write target/quarkus-app/app.aot.
     JAVA_HOME="$jdk25" ./mvnw verify "${classpath[@]}" -Dquarkus.package.jar.aot.enabled=true \
         -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
-    service_java=("-Dbench.java=$jdk25/bin/java" "-Dbench.jvmArgs=-XX:AOTCache=target/quarkus-app/app.aot")
+    service_java=("-Dbench.java=$jdk25/bin/java"
+        "-Dbench.jvmArgs=-XX:AOTCache=target/quarkus-app/app.aot ${BENCH_SERVICE_JVM_ARGS:-}")
     service_jvm="$("$jdk25/bin/java" -version 2>&1 | head -1), AOT cache"
 else
     [[ "${BENCH_JDK:-25}" == "25" ]] && echo "No JDK 25 found (set BENCH_JAVA_HOME); measuring the fast-jar on $(command -v java)" >&2
     ./mvnw package -DskipTests "${classpath[@]}"
-    service_java=()
+    service_java=("-Dbench.jvmArgs=${BENCH_SERVICE_JVM_ARGS:-}")
     service_jvm="$(java -version 2>&1 | head -1), fast-jar"
 fi
 
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; service on $service_jvm"
 # BENCH_OPTS="-Dbench.only=hits|misses|startup -Dbench.jfr=true" narrows the run and records a JFR profile of the
-# service in target/bench/service.jfr, from after the warm-up.
+# service in target/bench/service.jfr, from after the warm-up; BENCH_SERVICE_JVM_ARGS adds options to the service's
+# JVM (e.g. "-Xlog:gc:file=target/bench/gc.log").
 # A large young generation with the serial collector, so that the load generator (which also hosts the fake
 # provider) hardly ever collects while misses are timed: its own pauses would be counted as the service's.
 java -Xms2g -Xmx2g -Xmn1500m -XX:+UseSerialGC -Dbench.seconds="${1:-10}" "${service_java[@]}" ${BENCH_OPTS:-} \
