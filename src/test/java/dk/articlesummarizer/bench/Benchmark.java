@@ -49,10 +49,9 @@ public final class Benchmark {
     private static final int MISSES = Integer.getInteger("bench.misses", 1000);
     private static final int SCRAPE_EVERY = 100;
     /**
-     * Misses with the provider at 500 ms before those timed: in the first seconds after the provider slows down the
-     * JIT adapts to the new pace (JFR's jdk.Compilation and jdk.Deoptimization: about 100 methods of the miss path,
-     * Micrometer and Netty recompiled, six Netty write methods deoptimized), which steady traffic at that pace would
-     * have done long before.
+     * Misses with the provider at 500 ms before those timed: in the first ten seconds after the provider slows down
+     * the JIT adapts to the new pace (JFR's jdk.Compilation: about 100 methods of the miss path, Micrometer and Netty
+     * compiled again), which steady traffic at that pace would have done long before.
      */
     private static final int SLOW_PROVIDER_WARM_UP = 20;
     /**
@@ -60,7 +59,7 @@ public final class Benchmark {
      * (docs/deployment.md): the parallel collector with a fixed 512 MB heap and an 80 MB young generation. G1 left
      * to size a 256 MB heap itself kept the full cache's old generation above its marking threshold, so a concurrent
      * mark ran every few hundred misses on one of the two cores; with the heap fixed, G1's concurrent refinement
-     * threads still took a third of the service's CPU between misses spaced 500 ms apart (docs/benchmarks.md).
+     * threads still took a fifth of the service's CPU between misses spaced 500 ms apart (docs/benchmarks.md).
      */
     private static final List<String> SERVICE_HEAP = List.of("-XX:+UseParallelGC", "-Xms512m", "-Xmx512m", "-Xmn80m");
     private static final String SERVICE = "http://127.0.0.1:" + SERVICE_PORT;
