@@ -563,8 +563,7 @@ public final class Benchmark {
     }
 
     private double heapMb() throws Exception {
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(SERVICE + "/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = scrapeMetrics();
         Matcher m = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\",id=\"[^\"]+\"\\} ([0-9.eE+-]+)",
                 Pattern.MULTILINE).matcher(metrics);
         double bytes = 0;
@@ -574,12 +573,12 @@ public final class Benchmark {
         return bytes / 1e6;
     }
 
-    /** Sum of all series of a metric whose labels contain {@code labelPart}. */
     private String scrapeMetrics() throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(SERVICE + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** Sum of all series of a metric whose labels contain {@code labelPart}. */
     private double metricSum(String name, String labelPart) throws Exception {
         String metrics = scrapeMetrics();
         Matcher m = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} ([0-9.eE+-]+)", Pattern.MULTILINE)

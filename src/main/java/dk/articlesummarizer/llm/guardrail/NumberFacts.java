@@ -30,14 +30,10 @@ final class NumberFacts {
     private NumberFacts() {
     }
 
-    /** Every value the source may be saying, generously: a false "supported" is cheaper than a false alarm. */
-    static Set<BigDecimal> readingsOfSource(String source) {
-        Set<BigDecimal> readings = readingsOfDigits(source);
-        readings.addAll(readingsOfWords(source));
-        return readings;
-    }
-
-    /** The values of the numbers the source writes in digits, in every reading (see the class comment). */
+    /**
+     * The values of the numbers the source writes in digits, in every reading (see the class comment), generously: a
+     * false "supported" is cheaper than a false alarm.
+     */
     static Set<BigDecimal> readingsOfDigits(String source) {
         Set<BigDecimal> readings = new HashSet<>();
         Matcher number = NUMBER.matcher(source);
