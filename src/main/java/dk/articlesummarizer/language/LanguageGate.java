@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -122,14 +123,25 @@ public class LanguageGate {
                 .build();
     }
 
+    /**
+     * Refuses a text in a language that is not accepted, at once. The ISO 639-1 code of an accepted text may still be
+     * being weighed when this returns: the Scandinavian shortcut exists only while no Scandinavian language is
+     * refused, so a text it takes cannot be refused, and only which of them it is remains to be found. That runs on
+     * the common fork-join pool (where Lingua fans its work out anyway) while the caller goes on to the LLM call,
+     * which does not need it.
+     */
+    public CompletableFuture<String> admit(String text) {
+        return admit(text, true);
+    }
+
     /** @return the ISO 639-1 code of the (accepted) language the text is written in */
     public String requireAccepted(String text) {
-        return requireAccepted(text, true);
+        return admit(text).join();
     }
 
     /** The same decision without the Scandinavian shortcut, to check the shortcut against. */
     String requireAcceptedByFullDetector(String text) {
-        return requireAccepted(text, false);
+        return admit(text, false).join();
     }
 
     /** Whether the text is weighed against the Scandinavian languages only. */
@@ -137,17 +149,22 @@ public class LanguageGate {
         return scandinavianDetector.isPresent() && plainlyScandinavian(sample(text));
     }
 
-    private String requireAccepted(String text, boolean shortcutAllowed) {
+    private CompletableFuture<String> admit(String text, boolean shortcutAllowed) {
         String sample = sample(text);
         if (letters(sample) < MIN_LETTERS) {
-            return isoCode(fallback);
+            return CompletableFuture.completedFuture(isoCode(fallback));
         }
         // Joined first even for the shortcut: Lingua keeps models in shared static maps, which the background
         // loader fills, so the shortcut never loads a model of its own while the loader is still at work.
         LanguageDetector full = detector.join();
-        LanguageDetector weighing = scandinavianDetector
-                .filter(shortcut -> shortcutAllowed && plainlyScandinavian(sample)).orElse(full);
-        return decide(weighing.computeLanguageConfidenceValues(sample));
+        Optional<LanguageDetector> shortcut = scandinavianDetector
+                .filter(scandinavian -> shortcutAllowed && plainlyScandinavian(sample));
+        if (shortcut.isPresent()) {
+            // The pool named explicitly: with a parallelism of 1 (two cores) supplyAsync would start a thread a task.
+            return CompletableFuture.supplyAsync(() -> decide(shortcut.get().computeLanguageConfidenceValues(sample)),
+                    ForkJoinPool.commonPool());
+        }
+        return CompletableFuture.completedFuture(decide(full.computeLanguageConfidenceValues(sample)));
     }
 
     private String decide(Map<Language, Double> confidence) {

@@ -1,6 +1,7 @@
 package dk.articlesummarizer.summary;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -102,9 +103,12 @@ public class SummaryService {
         bodies.remember(mediaType, body, article.key());
     }
 
-    /** Blocks: checks the language and calls the LLM, unless an identical request's call can be shared. */
+    /**
+     * Blocks: checks the language and calls the LLM, unless an identical request's call can be shared. A text is
+     * refused before the call; which accepted language it is may still be being weighed during the call.
+     */
     public Answer answer(Prepared article) {
-        String language = languageGate.requireAccepted(article.text().value());
+        CompletableFuture<String> language = languageGate.admit(article.text().value());
         return switch (article.policy()) {
             case NORMAL -> {
                 Summary[] fresh = new Summary[1];
@@ -131,15 +135,15 @@ public class SummaryService {
         }
     }
 
-    private Summary callLlm(Prepared article, String language) {
+    private Summary callLlm(Prepared article, CompletableFuture<String> language) {
         ArticleText text = article.text();
         if (text.value().length() > config.chunkChars()) {
-            return longArticles.summarize(text, article.title(), language);
+            return longArticles.summarize(text, article.title(), language.join());
         }
         return deadline.within(() -> {
             ArticleLlmClient.Translated<TranslatedArticle> answer = llm.translate(article.title(), text.value());
             return new Summary(answer.value().title(), answer.value().translation(), answer.value().summary(),
-                    language, llm.model(), answer.usage(), 1);
+                    language.join(), llm.model(), answer.usage(), 1);
         });
     }
 }

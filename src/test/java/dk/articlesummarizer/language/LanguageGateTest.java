@@ -72,6 +72,13 @@ class LanguageGateTest {
     }
 
     @Test
+    void aRefusalComesAtOnceNotFromTheBackgroundWeighing() {
+        assertThrows(ProblemException.class, () -> gate.admit(GERMAN_WITH_DANISH_NAMES));
+        assertThrows(ProblemException.class, () -> gate.admit(ENGLISH));
+        assertEquals("da", gate.admit(Articles.load(Articles.MEDIUM_DANISH)).join());
+    }
+
+    @Test
     void aRefusedLanguageTheShortcutDoesNotKnowTurnsItOff() {
         LanguageGate withIcelandic = gate(List.of("en", "de", "is"));
         assertFalse(withIcelandic.takesScandinavianShortcut(Articles.load(Articles.MEDIUM_DANISH)));
