@@ -24,6 +24,8 @@ final class BenchProvider implements AutoCloseable {
     private final AtomicInteger answeredCalls = new AtomicInteger();
     private final AtomicLong heldNanos = new AtomicLong();
     private volatile int delayMillis;
+    private volatile long lastReceivedNanos;
+    private volatile long lastAnsweredNanos;
 
     BenchProvider(int port) throws Exception {
         server = vertx.createHttpServer().requestHandler(this::handle).listen(port).toCompletionStage()
@@ -45,6 +47,16 @@ final class BenchProvider implements AutoCloseable {
         return chatCalls.get();
     }
 
+    /** When the provider had read the last request whole ({@link System#nanoTime}, shared by processes here). */
+    long lastReceivedNanos() {
+        return lastReceivedNanos;
+    }
+
+    /** When the provider had written its last answer whole. */
+    long lastAnsweredNanos() {
+        return lastAnsweredNanos;
+    }
+
     /** Time the provider held the calls since the last reset, once it has finished writing every answer. */
     double heldMillis() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -64,13 +76,16 @@ final class BenchProvider implements AutoCloseable {
         }
         request.body().onSuccess(body -> {
             long received = System.nanoTime();
+            lastReceivedNanos = received;
             chatCalls.incrementAndGet();
             // Computed on the event loop (a fraction of a millisecond): one thread hand-off less in every timing.
             String answer = FakeTranslator.completionFor(body.toString());
             long remaining = delayMillis - (System.nanoTime() - received) / 1_000_000;
             Runnable respond = () -> request.response().putHeader("Content-Type", "application/json")
                     .end(answer).onComplete(done -> {
-                        heldNanos.addAndGet(System.nanoTime() - received);
+                        long answered = System.nanoTime();
+                        lastAnsweredNanos = answered;
+                        heldNanos.addAndGet(answered - received);
                         answeredCalls.incrementAndGet();
                     });
             if (remaining >= 1) {

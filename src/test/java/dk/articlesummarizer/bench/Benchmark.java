@@ -286,7 +286,13 @@ public final class Benchmark {
         row(String.format("HIT latency through the same client (%d sequential, 3 kB)", MISSES), distribution(latencies));
     }
 
-    private record Misses(List<Double> overheads, double providerHeldMillis) {
+    /**
+     * Each miss's overhead split at the provider: the request leg (client sends to provider has read the request)
+     * and the response leg (provider has written the answer to client has read it). Both processes read the same
+     * monotonic clock ({@code System.nanoTime} is CLOCK_MONOTONIC on Linux).
+     */
+    private record Misses(List<Double> overheads, List<Double> requestLegs, List<Double> responseLegs,
+            double providerHeldMillis) {
     }
 
     /**
@@ -298,6 +304,8 @@ public final class Benchmark {
     private Misses misses(int providerMillis, int requests, String label, int scrapeEvery) throws Exception {
         providerLatency(providerMillis);
         List<Double> overheads = new ArrayList<>();
+        List<Double> requestLegs = new ArrayList<>();
+        List<Double> responseLegs = new ArrayList<>();
         double providerHeld = 0;
         try (PlainHttpClient client = new PlainHttpClient("127.0.0.1", SERVICE_PORT)) {
             for (int i = 0; i < requests; i++) {
@@ -308,16 +316,18 @@ public final class Benchmark {
                 provider.reset();
                 long start = System.nanoTime();
                 PlainHttpClient.Answer response = client.postJson("/summarize", body);
-                double total = (System.nanoTime() - start) / 1e6;
+                long end = System.nanoTime();
                 if (response.status() != 200) {
                     throw new IllegalStateException("miss failed: " + response.status() + " " + response.body());
                 }
                 double held = provider.heldMillis();
                 providerHeld += held;
-                overheads.add(total - held);
+                overheads.add((end - start) / 1e6 - held);
+                requestLegs.add((provider.lastReceivedNanos() - start) / 1e6);
+                responseLegs.add((end - provider.lastAnsweredNanos()) / 1e6);
             }
         }
-        return new Misses(overheads, providerHeld);
+        return new Misses(overheads, requestLegs, responseLegs, providerHeld);
     }
 
     private void missOverhead(int providerMillis, int requests, String warmedUp) throws Exception {
@@ -337,6 +347,7 @@ public final class Benchmark {
                         + " %.2f ms, of which the provider held it %.2f ms; service CPU %.2f ms (all threads, JIT and"
                         + " GC included; busiest threads: %s)", serverMs, llmMs, misses.providerHeldMillis() / requests,
                 cpuMs, busiestThreads));
+        row(String.format("MISS legs, provider at %d ms", providerMillis), legs(misses));
         List<Double> overheads = new ArrayList<>(misses.overheads());
         Collections.sort(overheads);
         double p99 = percentile(overheads, 99);
@@ -378,6 +389,27 @@ public final class Benchmark {
                 .limit(5)
                 .map(e -> String.format("%s %d ms", e.getKey().strip(), e.getValue() * 10))
                 .collect(Collectors.joining(", "));
+    }
+
+    /** Where the time of the slowest misses went: to the provider, or back from it. */
+    private static String legs(Misses misses) {
+        List<Integer> slowest = new ArrayList<>();
+        for (int i = 0; i < misses.overheads().size(); i++) {
+            slowest.add(i);
+        }
+        slowest.sort((a, b) -> Double.compare(misses.overheads().get(b), misses.overheads().get(a)));
+        List<String> worst = slowest.stream().limit(3).map(i -> String.format("%.2f = %.2f + %.2f",
+                misses.overheads().get(i), misses.requestLegs().get(i), misses.responseLegs().get(i))).toList();
+        return String.format("request leg (client sends -> provider has read it) %s; response leg (provider has"
+                + " written -> client has read) %s; slowest three (overhead = request + response leg, ms): %s",
+                distribution(sorted(misses.requestLegs())), distribution(sorted(misses.responseLegs())),
+                String.join(", ", worst));
+    }
+
+    private static List<Double> sorted(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted;
     }
 
     private static String distribution(List<Double> sorted) {
