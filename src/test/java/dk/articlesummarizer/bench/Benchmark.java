@@ -288,8 +288,8 @@ public final class Benchmark {
 
     /**
      * Each miss's overhead split at the provider: the request leg (client sends to provider has read the request)
-     * and the response leg (provider has written the answer to client has read it). Both processes read the same
-     * monotonic clock ({@code System.nanoTime} is CLOCK_MONOTONIC on Linux).
+     * and the response leg (provider hands the answer to its socket to client has read it). Both processes read
+     * the same monotonic clock ({@code System.nanoTime} is CLOCK_MONOTONIC on Linux).
      */
     private record Misses(List<Double> overheads, List<Double> requestLegs, List<Double> responseLegs,
             double providerHeldMillis) {
@@ -400,8 +400,8 @@ public final class Benchmark {
         slowest.sort((a, b) -> Double.compare(misses.overheads().get(b), misses.overheads().get(a)));
         List<String> worst = slowest.stream().limit(3).map(i -> String.format("%.2f = %.2f + %.2f",
                 misses.overheads().get(i), misses.requestLegs().get(i), misses.responseLegs().get(i))).toList();
-        return String.format("request leg (client sends -> provider has read it) %s; response leg (provider has"
-                + " written -> client has read) %s; slowest three (overhead = request + response leg, ms): %s",
+        return String.format("request leg (client sends -> provider has read it) %s; response leg (provider"
+                + " sends -> client has read it) %s; slowest three (overhead = request + response leg, ms): %s",
                 distribution(sorted(misses.requestLegs())), distribution(sorted(misses.responseLegs())),
                 String.join(", ", worst));
     }
