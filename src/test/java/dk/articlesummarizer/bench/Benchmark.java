@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -348,8 +350,7 @@ public final class Benchmark {
                         + " GC included; busiest threads: %s)", serverMs, llmMs, misses.providerHeldMillis() / requests,
                 cpuMs, busiestThreads));
         row(String.format("MISS legs, provider at %d ms", providerMillis), legs(misses));
-        List<Double> overheads = new ArrayList<>(misses.overheads());
-        Collections.sort(overheads);
+        List<Double> overheads = sorted(misses.overheads());
         double p99 = percentile(overheads, 99);
         row(String.format("MISS overhead, provider at %d ms (%d sequential 3 kB misses %s)", providerMillis,
                 requests, warmedUp), distribution(overheads));
@@ -393,17 +394,16 @@ public final class Benchmark {
 
     /** Where the time of the slowest misses went: to the provider, or back from it. */
     private static String legs(Misses misses) {
-        List<Integer> slowest = new ArrayList<>();
-        for (int i = 0; i < misses.overheads().size(); i++) {
-            slowest.add(i);
-        }
-        slowest.sort((a, b) -> Double.compare(misses.overheads().get(b), misses.overheads().get(a)));
-        List<String> worst = slowest.stream().limit(3).map(i -> String.format("%.2f = %.2f + %.2f",
-                misses.overheads().get(i), misses.requestLegs().get(i), misses.responseLegs().get(i))).toList();
+        List<String> slowest = IntStream.range(0, misses.overheads().size()).boxed()
+                .sorted(Comparator.comparing(misses.overheads()::get, Comparator.reverseOrder()))
+                .limit(3)
+                .map(i -> String.format("%.2f = %.2f + %.2f", misses.overheads().get(i),
+                        misses.requestLegs().get(i), misses.responseLegs().get(i)))
+                .toList();
         return String.format("request leg (client sends -> provider has read it) %s; response leg (provider"
                 + " sends -> client has read it) %s; slowest three (overhead = request + response leg, ms): %s",
                 distribution(sorted(misses.requestLegs())), distribution(sorted(misses.responseLegs())),
-                String.join(", ", worst));
+                String.join(", ", slowest));
     }
 
     private static List<Double> sorted(List<Double> values) {
