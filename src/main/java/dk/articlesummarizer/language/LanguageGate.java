@@ -134,11 +134,6 @@ public class LanguageGate {
         return admit(text, true);
     }
 
-    /** @return the ISO 639-1 code of the (accepted) language the text is written in */
-    public String requireAccepted(String text) {
-        return admit(text).join();
-    }
-
     /** The same decision without the Scandinavian shortcut, to check the shortcut against. */
     String requireAcceptedByFullDetector(String text) {
         return admit(text, false).join();

@@ -53,21 +53,21 @@ class LanguageGateTest {
         assertFalse(gate.takesScandinavianShortcut(ENGLISH_WITH_DANISH_NAMES));
         assertFalse(gate.takesScandinavianShortcut(GERMAN_WITH_DANISH_NAMES));
         assertFalse(gate.takesScandinavianShortcut(ENGLISH_ABOUT_DANISH_FOOD));
-        assertThrows(ProblemException.class, () -> gate.requireAccepted(GERMAN_WITH_DANISH_NAMES));
+        assertThrows(ProblemException.class, () -> gate.admit(GERMAN_WITH_DANISH_NAMES));
     }
 
     @Test
     void theShortcutReachesTheSameVerdictAsTheFullDetector() {
-        assertEquals("nb", gate.requireAccepted(Articles.load(Articles.NORWEGIAN)));
+        assertEquals("nb", gate.admit(Articles.load(Articles.NORWEGIAN)).join());
         for (String name : List.of(Articles.SHORT_DANISH, Articles.MEDIUM_DANISH, Articles.NORWEGIAN)) {
             String article = Articles.load(name);
-            assertEquals(gate.requireAcceptedByFullDetector(article), gate.requireAccepted(article), name);
+            assertEquals(gate.requireAcceptedByFullDetector(article), gate.admit(article).join(), name);
         }
         for (long seed = 0; seed < 100; seed++) {
             String article = LongArticles.generate(3_000, seed);
             assertTrue(gate.takesScandinavianShortcut(article), "seed " + seed);
             assertEquals("da", gate.requireAcceptedByFullDetector(article), "seed " + seed);
-            assertEquals("da", gate.requireAccepted(article), "seed " + seed);
+            assertEquals("da", gate.admit(article).join(), "seed " + seed);
         }
     }
 
@@ -82,7 +82,7 @@ class LanguageGateTest {
     void aRefusedLanguageTheShortcutDoesNotKnowTurnsItOff() {
         LanguageGate withIcelandic = gate(List.of("en", "de", "is"));
         assertFalse(withIcelandic.takesScandinavianShortcut(Articles.load(Articles.MEDIUM_DANISH)));
-        assertEquals("da", withIcelandic.requireAccepted(Articles.load(Articles.MEDIUM_DANISH)));
+        assertEquals("da", withIcelandic.admit(Articles.load(Articles.MEDIUM_DANISH)).join());
     }
 
     @Test
