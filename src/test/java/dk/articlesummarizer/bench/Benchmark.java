@@ -196,6 +196,16 @@ public final class Benchmark {
         return service.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
+    /**
+     * Time the hypervisor ran something else while this machine's vCPUs wanted to run (the "steal" column of
+     * /proc/stat, all vCPUs, in clock ticks of 10 ms): the host's share of a slow phase. Zero where it is not
+     * reported.
+     */
+    private static long stolenMillis() throws IOException {
+        String[] total = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        return total.length > 8 ? Long.parseLong(total[8]) * 10 : 0;
+    }
+
     private String jcmd(String... command) throws Exception {
         List<String> line = new ArrayList<>(List.of("jcmd", String.valueOf(service.pid())));
         line.addAll(List.of(command));
@@ -357,7 +367,9 @@ public final class Benchmark {
         double llmBefore = metricSum("gen_ai_client_operation_duration_seconds_sum", "translate");
         Duration cpuBefore = serviceCpu();
         Map<String, Long> threadCpuBefore = cpuTicksByThreadName(service.pid());
+        long stolenBefore = stolenMillis();
         Misses misses = misses(providerMillis, requests, "miss", 0);
+        long stolen = stolenMillis() - stolenBefore;
         String busiestThreads = busiestThreads(threadCpuBefore, cpuTicksByThreadName(service.pid()));
         double cpuMs = serviceCpu().minus(cpuBefore).toNanos() / 1e6 / requests;
         double serverMs = (metricSum("http_server_requests_seconds_sum", "uri=\"/summarize\"") - serverBefore) * 1000
@@ -367,8 +379,9 @@ public final class Benchmark {
         row(String.format("MISS breakdown, provider at %d ms (mean per request)", providerMillis),
                 String.format("in the service %.2f ms (its own metrics), of which the LLM call as its client sees it"
                         + " %.2f ms, of which the provider held it %.2f ms; service CPU %.2f ms (all threads, JIT and"
-                        + " GC included; busiest threads: %s)", serverMs, llmMs, misses.providerHeldMillis() / requests,
-                cpuMs, busiestThreads));
+                        + " GC included; busiest threads: %s); time the host took from the machine's vCPUs"
+                        + " meanwhile (steal) %d ms", serverMs, llmMs, misses.providerHeldMillis() / requests,
+                cpuMs, busiestThreads, stolen));
         row(String.format("MISS legs, provider at %d ms", providerMillis), legs(misses));
         List<Double> overheads = sorted(misses.overheads());
         double p99 = percentile(overheads, 99);
