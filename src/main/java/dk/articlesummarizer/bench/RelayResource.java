@@ -16,7 +16,8 @@ import io.smallrye.common.annotation.Blocking;
  * The benchmark's floor for a miss: the thread hops and HTTP stacks a miss crosses (event loop, worker thread, a
  * Quarkus REST client call to the provider, back to the event loop) with none of the work: the caller's body,
  * already a chat completions request, goes to the provider as it is, and the provider's answer comes back as it
- * is. Like {@link FloorResource} it exists only when {@code SUMMARIZER_BENCH_FLOOR=true}.
+ * is. It sends no API key, so a real provider would refuse it; like {@link FloorResource} it exists only when
+ * {@code SUMMARIZER_BENCH_FLOOR=true}.
  */
 @Path("/bench/relay")
 public class RelayResource {

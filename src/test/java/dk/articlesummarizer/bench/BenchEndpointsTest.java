@@ -1,9 +1,10 @@
 package dk.articlesummarizer.bench;
 
-import static io.restassured.RestAssured.given;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import java.util.Map;
@@ -55,14 +56,15 @@ class BenchEndpointsTest {
     }
 
     @Test
-    void theRelayPassesTheBodyToTheProviderAndItsAnswerBackUnchanged() {
+    void theRelayPassesTheBodyToTheProviderWithoutTheKeyAndItsAnswerBackUnchanged() {
         String completion = OpenAiStubs.completionJson("{\"title\":\"Hello\"}", "stop", 12, 34);
         openAi.stubFor(OpenAiStubs.chatCompletion().willReturn(okJson(completion)));
 
         given().contentType(ContentType.JSON).body(CHAT_REQUEST)
                 .post("/bench/relay").then().statusCode(200).body(equalTo(completion));
 
-        assertEquals(List.of(CHAT_REQUEST),
-                OpenAiStubs.chatRequests(openAi).stream().map(LoggedRequest::getBodyAsString).toList());
+        List<LoggedRequest> sent = OpenAiStubs.chatRequests(openAi);
+        assertEquals(List.of(CHAT_REQUEST), sent.stream().map(LoggedRequest::getBodyAsString).toList());
+        assertFalse(sent.get(0).containsHeader("Authorization"), "the relay must not spend the operator's API key");
     }
 }

@@ -1,0 +1,81 @@
+package dk.articlesummarizer.api;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.Provider;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
+import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyReader;
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
+
+import io.quarkus.runtime.configuration.MemorySize;
+
+/**
+ * Reads a request body into a byte array with one copy when its Content-Length is known. Quarkus REST's own
+ * byte[] reader calls {@code InputStream.readAllBytes()}, which reads 16 kB chunks and then copies them into the
+ * result: for a 30 kB body that is one copy and 30 kB of garbage more on every request, and a cache hit does little
+ * else (bench/run.sh, docs/benchmarks.md). Without a usable Content-Length (chunked, HTTP/2) it reads like Quarkus.
+ */
+@Provider
+public class KnownLengthBodyReader implements ServerMessageBodyReader<byte[]> {
+
+    private final long maxBodyBytes;
+
+    public KnownLengthBodyReader(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.maxBodyBytes = maxBodySize.asLongValue();
+    }
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, ResteasyReactiveResourceInfo lazyMethod,
+            MediaType mediaType) {
+        return type == byte[].class;
+    }
+
+    @Override
+    public byte[] readFrom(Class<byte[]> type, Type genericType, MediaType mediaType, ServerRequestContext context)
+            throws IOException {
+        return read(context.getInputStream(), context.getRequestHeaders().getHeaderString(HttpHeaders.CONTENT_LENGTH));
+    }
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type == byte[].class;
+    }
+
+    @Override
+    public byte[] readFrom(Class<byte[]> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+            MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
+        return read(entityStream, httpHeaders.getFirst(HttpHeaders.CONTENT_LENGTH));
+    }
+
+    private byte[] read(InputStream in, String contentLength) throws IOException {
+        long length = parse(contentLength);
+        if (length < 0 || length > maxBodyBytes) {
+            return in.readAllBytes();
+        }
+        byte[] body = new byte[(int) length];
+        if (in.readNBytes(body, 0, body.length) < body.length) {
+            throw new EOFException("The request body ended before its Content-Length of " + length + " bytes.");
+        }
+        return body;
+    }
+
+    private static long parse(String contentLength) {
+        if (contentLength == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
