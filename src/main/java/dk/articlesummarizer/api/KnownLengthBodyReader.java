@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyReader;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
@@ -42,7 +43,11 @@ public class KnownLengthBodyReader implements ServerMessageBodyReader<byte[]> {
     @Override
     public byte[] readFrom(Class<byte[]> type, Type genericType, MediaType mediaType, ServerRequestContext context)
             throws IOException {
-        return read(context.getInputStream(), context.getRequestHeaders().getHeaderString(HttpHeaders.CONTENT_LENGTH));
+        // Straight from the HTTP request: getRequestHeaders() would first copy every header into a JAX-RS map.
+        String contentLength = context instanceof ResteasyReactiveRequestContext request
+                ? request.serverRequest().getRequestHeader(HttpHeaders.CONTENT_LENGTH)
+                : context.getRequestHeaders().getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        return read(context.getInputStream(), contentLength);
     }
 
     @Override
