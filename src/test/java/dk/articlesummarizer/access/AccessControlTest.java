@@ -70,6 +70,7 @@ class AccessControlTest {
 
     @Test
     void bearerAndXApiKeyAreBothAcceptedAndCountAgainstTheSameLimit() {
+        MinuteWindows.awaitRoomInTheCurrentMinute();
         try (CapturedLogs logs = CapturedLogs.install()) {
             post(given().header("Authorization", "Bearer " + AccessProfile.KEY_A)).statusCode(200)
                     .header("RateLimit-Limit", String.valueOf(AccessProfile.PER_MINUTE));
