@@ -329,18 +329,12 @@ public final class Benchmark {
                 }
                 String article = LongArticles.generate(3_000, 1000 + i);
                 String body = json(article, label + "-" + providerMillis + "-" + i);
-                provider.reset();
-                long start = System.nanoTime();
-                PlainHttpClient.Answer response = client.postJson("/summarize", body);
-                long end = System.nanoTime();
-                if (response.status() != 200) {
-                    throw new IllegalStateException("miss failed: " + response.status() + " " + response.body());
-                }
+                Call miss = call(client, "/summarize", body);
                 double held = provider.heldMillis();
                 providerHeld += held;
-                overheads.add((end - start) / 1e6 - held);
-                requestLegs.add((provider.lastReceivedNanos() - start) / 1e6);
-                responseLegs.add((end - provider.lastAnsweredNanos()) / 1e6);
+                overheads.add(miss.millis() - held);
+                requestLegs.add((provider.lastReceivedNanos() - miss.start()) / 1e6);
+                responseLegs.add((miss.end() - provider.lastAnsweredNanos()) / 1e6);
                 relayOverheads.add(relayOverhead(client, article));
             }
         }
@@ -352,14 +346,27 @@ public final class Benchmark {
         String chatRequest = JSON.writeValueAsString(Map.of("model", "bench", "messages", List.of(
                 Map.of("role", "system", "content", "Translate the article."),
                 Map.of("role", "user", "content", "<<<ARTICLE\n" + article + "\nARTICLE>>>"))));
+        return call(client, "/bench/relay", chatRequest).millis() - provider.heldMillis();
+    }
+
+    /** When a call that reaches the provider was sent and its answer read, on this JVM's monotonic clock. */
+    private record Call(long start, long end) {
+
+        double millis() {
+            return (end - start) / 1e6;
+        }
+    }
+
+    /** Starts a new provider count, then one timed call that must answer 200. */
+    private Call call(PlainHttpClient client, String path, String body) throws IOException {
         provider.reset();
         long start = System.nanoTime();
-        PlainHttpClient.Answer response = client.postJson("/bench/relay", chatRequest);
+        PlainHttpClient.Answer response = client.postJson(path, body);
         long end = System.nanoTime();
         if (response.status() != 200) {
-            throw new IllegalStateException("relay failed: " + response.status() + " " + response.body());
+            throw new IllegalStateException(path + " failed: " + response.status() + " " + response.body());
         }
-        return (end - start) / 1e6 - provider.heldMillis();
+        return new Call(start, end);
     }
 
     private void missOverhead(int providerMillis, int requests, String warmedUp) throws Exception {
