@@ -62,7 +62,10 @@ public class KnownLengthBodyReader implements ServerMessageBodyReader<byte[]> {
     }
 
     private byte[] read(InputStream in, String contentLength) throws IOException {
-        long length = parse(contentLength);
+        if (in instanceof PrefetchedBody prefetched) {
+            return prefetched.bytes();
+        }
+        long length = ContentLength.parse(contentLength);
         if (length < 0 || length > maxBodyBytes) {
             return in.readAllBytes();
         }
@@ -71,16 +74,5 @@ public class KnownLengthBodyReader implements ServerMessageBodyReader<byte[]> {
             throw new EOFException("The request body ended before its Content-Length of " + length + " bytes.");
         }
         return body;
-    }
-
-    private static long parse(String contentLength) {
-        if (contentLength == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(contentLength.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

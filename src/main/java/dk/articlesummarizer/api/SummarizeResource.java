@@ -34,6 +34,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 @Path("/summarize")
+@PrefetchBody
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "summarize", description = "Danish article in, English translation and summary out")
 public class SummarizeResource {

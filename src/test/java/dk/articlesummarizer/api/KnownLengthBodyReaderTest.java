@@ -1,6 +1,7 @@
 package dk.articlesummarizer.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
@@ -36,6 +37,14 @@ class KnownLengthBodyReaderTest {
         assertArrayEquals(BODY, read("not a number", BODY));
         // Over the limit the declared length is not trusted for an allocation; the body is read as it comes.
         assertArrayEquals(BODY, read("4096", BODY));
+    }
+
+    @Test
+    void takesABodyTheFilterReadAsItIs() throws IOException {
+        MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
+        headers.putSingle("Content-Length", String.valueOf(BODY.length));
+        assertSame(BODY, reader.readFrom(byte[].class, byte[].class, null, MediaType.APPLICATION_JSON_TYPE, headers,
+                new PrefetchedBody(BODY)));
     }
 
     @Test

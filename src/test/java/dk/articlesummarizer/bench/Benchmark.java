@@ -202,8 +202,24 @@ public final class Benchmark {
      * reported.
      */
     private static long stolenMillis() throws IOException {
-        String[] total = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        return total.length > 8 ? Long.parseLong(total[8]) * 10 : 0;
+        return cpuTotals()[8] * 10;
+    }
+
+    /** CPU time all vCPUs spent on anything but idling, waiting for I/O or being stolen (/proc/stat). */
+    private static long machineBusyMillis() throws IOException {
+        long[] ticks = cpuTotals();
+        // user, nice, system, irq, softirq: fields 1-3, 6 and 7 of the "cpu" line (proc(5)).
+        return (ticks[1] + ticks[2] + ticks[3] + ticks[6] + ticks[7]) * 10;
+    }
+
+    private static long[] cpuTotals() throws IOException {
+        // The "cpu" line in clock ticks (10 ms); kernels too old to report steal get a zero there.
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long[] ticks = new long[Math.max(9, fields.length)];
+        for (int i = 1; i < fields.length; i++) {
+            ticks[i] = Long.parseLong(fields[i]);
+        }
+        return ticks;
     }
 
     private String jcmd(String... command) throws Exception {
@@ -242,7 +258,10 @@ public final class Benchmark {
                 row(String.format("HIT %d kB article (%d B answer), %d conn, median of %d runs", kb, responseBytes,
                         connections, repeats),
                         String.format("%.0f req/s, p50 %.2f ms, p99 %.2f ms; floor %.0f req/s, p50 %.2f ms, p99 %.2f ms;"
-                                + " HIT/floor %.2f", hit.rps, hit.p50, hit.p99, floor.rps, floor.p50, floor.p99, ratio));
+                                + " HIT/floor %.2f; CPU per request, service / rest of the machine: HIT %.0f / %.0f µs,"
+                                + " floor %.0f / %.0f µs", hit.rps, hit.p50, hit.p99, floor.rps, floor.p50, floor.p99,
+                                ratio, hit.serviceCpuMicros, hit.otherCpuMicros, floor.serviceCpuMicros,
+                                floor.otherCpuMicros));
                 if (connections >= 16) {
                     verdict(String.format("HIT >= 0.7x floor at %d connections (%d kB)", connections, kb), ratio >= 0.7,
                             String.format("%.2f", ratio));
@@ -545,7 +564,11 @@ public final class Benchmark {
                 heapAfter - heapAtIdleMb <= bound + overhead, String.format("+%.0f MB", heapAfter - heapAtIdleMb));
     }
 
-    private record Wrk(double rps, double p50, double p99) {
+    /**
+     * One wrk run; the CPU is per request, in microseconds: the service's, and the rest of the machine's (wrk,
+     * the kernel's interrupts and anything else running) from /proc/stat.
+     */
+    private record Wrk(double rps, double p50, double p99, double serviceCpuMicros, double otherCpuMicros) {
 
         /** The run with the median throughput (latencies from that same run). */
         static Wrk median(List<Wrk> runs) {
@@ -563,12 +586,18 @@ public final class Benchmark {
         Process process = new ProcessBuilder("wrk", "-t", String.valueOf(Math.min(2, connections)), "-c",
                 String.valueOf(connections), "-d", seconds + "s", "--latency", "-s", script.toString(), SERVICE + path)
                 .redirectErrorStream(true).start();
+        Duration serviceBefore = serviceCpu();
+        long busyBefore = machineBusyMillis();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
+        double serviceMillis = serviceCpu().minus(serviceBefore).toNanos() / 1e6;
+        double otherMillis = machineBusyMillis() - busyBefore - serviceMillis;
         if (out.contains("Non-2xx")) {
             throw new IllegalStateException("wrk saw errors on " + path + ":\n" + out);
         }
-        return new Wrk(number(out, "Requests/sec:\\s+([0-9.]+)"), latency(out, "50%"), latency(out, "99%"));
+        double requests = number(out, "(\\d+) requests in");
+        return new Wrk(number(out, "Requests/sec:\\s+([0-9.]+)"), latency(out, "50%"), latency(out, "99%"),
+                serviceMillis * 1000 / requests, otherMillis * 1000 / requests);
     }
 
     private static double latency(String wrk, String percentile) {
