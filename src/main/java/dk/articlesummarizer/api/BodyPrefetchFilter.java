@@ -13,12 +13,13 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 
 /**
- * Reads a request body with a known Content-Length straight from Vert.x into one array of that size. Quarkus
- * REST's input handler would copy every chunk out of its Vert.x buffer, gather the copies into another array and
- * hand that over as a stream for the body reader to copy once more: three copies of the body per request, and on
- * a cache hit of a long article reading the body is most of the work (docs/benchmarks.md). Runs after the access
- * checks, so a refused request is not read. Bodies without a usable length (chunked, HTTP/2, where the length is
- * only advisory), over the limit, or waiting for a 100-continue are left to Quarkus REST.
+ * Reads a request body with a known Content-Length straight from Vert.x into one array of that size, and hands
+ * it to Quarkus REST as the entity stream. Quarkus REST's input handler would copy every chunk out of its Vert.x
+ * buffer, gather the copies into another array and hand that over as a stream for the body reader to copy once
+ * more: three copies of the body per request, and on a cache hit of a long article reading the body is most of
+ * the work (docs/benchmarks.md). Runs after the access checks, so a refused request is not read. Bodies without
+ * a usable length (chunked, HTTP/2, where the length is only advisory), over the limit, or waiting for a
+ * 100-continue are left to Quarkus REST.
  */
 public class BodyPrefetchFilter {
 
@@ -35,9 +36,10 @@ public class BodyPrefetchFilter {
         if (length < 0) {
             return Uni.createFrom().voidItem();
         }
-        return WholeBody.read(http, length)
-                .invoke(body -> request.setEntityStream(new PrefetchedBody(body)))
-                .replaceWithVoid();
+        return Uni.createFrom().emitter(emitter -> WholeBody.read(http, length, body -> {
+            request.setEntityStream(new PrefetchedBody(body));
+            emitter.complete(null);
+        }, emitter::fail));
     }
 
     private int prefetchableLength(HttpServerRequest http) {

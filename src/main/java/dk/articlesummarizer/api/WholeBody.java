@@ -1,47 +1,46 @@
 package dk.articlesummarizer.api;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Collects an HTTP/1.1 request body of a declared length into one array, copying each chunk once. The HTTP/1.1
- * decoder ends a body with a Content-Length after exactly that many bytes, and a connection that closes before
- * then fails the request instead of ending it.
+ * Collects an HTTP/1.1 request body of a declared length and copies it once into an array of that length when it
+ * has all arrived (Vert.x's own {@code body()} appends the chunks to a buffer that grows by copying, then
+ * {@code getBytes()} copies it again). The chunks are kept until then rather than copied into an array allocated up front, so a client
+ * that declares a large body and sends little of it holds no more memory than it has sent. The HTTP/1.1 decoder
+ * ends a body with a Content-Length after exactly that many bytes, and a connection that closes before then fails
+ * the request instead of ending it.
  */
-final class WholeBody implements Handler<Buffer> {
+final class WholeBody {
 
-    private final byte[] body;
-    private final UniEmitter<? super byte[]> emitter;
-    private int filled;
+    private final int length;
+    private final List<Buffer> chunks = new ArrayList<>();
 
-    private WholeBody(int length, UniEmitter<? super byte[]> emitter) {
-        this.body = new byte[length];
-        this.emitter = emitter;
+    private WholeBody(int length) {
+        this.length = length;
     }
 
-    static Uni<byte[]> read(HttpServerRequest http, int length) {
-        return Uni.createFrom().emitter(emitter -> {
-            WholeBody whole = new WholeBody(length, emitter);
-            http.handler(whole)
-                    .exceptionHandler(whole::fail)
-                    .endHandler(ended -> emitter.complete(whole.body));
-            http.resume();
-        });
+    static void read(HttpServerRequest http, int length, Handler<byte[]> onBody, Handler<IOException> onFailure) {
+        WholeBody whole = new WholeBody(length);
+        http.handler(whole.chunks::add)
+                .exceptionHandler(cause -> onFailure.handle(new IOException("The request body could not be read",
+                        cause)))
+                .endHandler(ended -> onBody.handle(whole.join()));
+        http.resume();
     }
 
-    @Override
-    public void handle(Buffer chunk) {
-        chunk.getBytes(0, chunk.length(), body, filled);
-        filled += chunk.length();
-    }
-
-    private void fail(Throwable cause) {
-        // An IOException reaches the mapper for unreadable bodies (400, logged at DEBUG).
-        emitter.fail(new IOException("The request body could not be read", cause));
+    private byte[] join() {
+        byte[] body = new byte[length];
+        int filled = 0;
+        for (Buffer chunk : chunks) {
+            chunk.getBytes(0, chunk.length(), body, filled);
+            filled += chunk.length();
+        }
+        return body;
     }
 }

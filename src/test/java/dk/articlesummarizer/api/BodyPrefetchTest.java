@@ -33,7 +33,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
-/** Bodies that BodyPrefetchFilter reads itself, and the one it leaves to Quarkus REST, over a raw socket. */
+/** Bodies that BodyPrefetch reads itself, and one it leaves to Quarkus REST, over a raw socket. */
 @QuarkusTest
 @WithTestResource(FakeOpenAi.class)
 class BodyPrefetchTest {

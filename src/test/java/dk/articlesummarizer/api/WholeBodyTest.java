@@ -36,7 +36,7 @@ class WholeBodyTest {
         server = vertx.createHttpServer().requestHandler(request -> {
             request.pause(); // as Quarkus hands requests on
             int length = Integer.parseInt(request.getHeader("Content-Length"));
-            WholeBody.read(request, length).subscribe().with(body -> {
+            WholeBody.read(request, length, body -> {
                 received.complete(body);
                 request.response().end();
             }, received::completeExceptionally);
