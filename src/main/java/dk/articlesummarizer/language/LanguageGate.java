@@ -1,5 +1,6 @@
 package dk.articlesummarizer.language;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,6 +36,13 @@ public class LanguageGate {
      * every miss, twice (the article and the answer).
      */
     static final int SAMPLE_CHARS = 300;
+    /**
+     * How long the weighing of an admitted text waits before it starts on its own: by then the LLM request is on
+     * its way, so the weighing (~0.2-0.5 ms of CPU) does not compete with sending it on a two-core machine. At 500
+     * ms per provider call this took ~0.4 ms off a miss's median (docs/benchmarks.md). A caller that needs the
+     * answer sooner weighs on its own thread.
+     */
+    static final Duration WEIGHING_DELAY = Duration.ofMillis(20);
     /** Below this many letters the detector is guessing, so nothing is refused. */
     static final int MIN_LETTERS = 40;
     /**
@@ -128,7 +136,8 @@ public class LanguageGate {
      * being weighed when this returns: the Scandinavian shortcut exists only while no Scandinavian language is
      * refused, so a text it takes cannot be refused, and only which of them it is remains to be found. That runs on
      * the common fork-join pool (where Lingua fans its work out anyway) while the caller goes on to the LLM call,
-     * which does not need it.
+     * which does not need it: {@link #WEIGHING_DELAY} after this returns, or on the thread that joins the result
+     * first if that comes sooner.
      */
     public CompletableFuture<String> admit(String text) {
         return admit(text, true);
@@ -155,9 +164,8 @@ public class LanguageGate {
         Optional<LanguageDetector> shortcut = scandinavianDetector
                 .filter(scandinavian -> shortcutAllowed && plainlyScandinavian(sample));
         if (shortcut.isPresent()) {
-            // The pool named explicitly: with a parallelism of 1 (two cores) supplyAsync would start a thread a task.
-            return CompletableFuture.supplyAsync(() -> decide(shortcut.get().computeLanguageConfidenceValues(sample)),
-                    ForkJoinPool.commonPool());
+            return DeferredWork.start(() -> decide(shortcut.get().computeLanguageConfidenceValues(sample)),
+                    WEIGHING_DELAY, ForkJoinPool.commonPool());
         }
         return CompletableFuture.completedFuture(decide(full.computeLanguageConfidenceValues(sample)));
     }
