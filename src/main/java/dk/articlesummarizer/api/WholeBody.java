@@ -10,11 +10,11 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Collects an HTTP/1.1 request body of a declared length and copies it once into an array of that length when it
- * has all arrived (Vert.x's own {@code body()} appends the chunks to a buffer that grows by copying, then
- * {@code getBytes()} copies it again). The chunks are kept until then rather than copied into an array allocated up front, so a client
- * that declares a large body and sends little of it holds no more memory than it has sent. The HTTP/1.1 decoder
- * ends a body with a Content-Length after exactly that many bytes, and a connection that closes before then fails
- * the request instead of ending it.
+ * has all arrived (Vert.x's own {@code body()} appends the chunks to a buffer that grows by copying, and
+ * {@code getBytes()} copies that again). The chunks are kept until then rather than copied into an array
+ * allocated up front, so a client that declares a large body and sends little of it holds no more memory than it
+ * has sent. The HTTP/1.1 decoder ends a body with a Content-Length after exactly that many bytes, and a
+ * connection that closes before then fails the request instead of ending it.
  */
 final class WholeBody {
 
