@@ -23,7 +23,9 @@ import io.quarkus.runtime.configuration.MemorySize;
  * Reads a request body into a byte array with one copy when its Content-Length is known. Quarkus REST's own
  * byte[] reader calls {@code InputStream.readAllBytes()}, which reads 16 kB chunks and then copies them into the
  * result: 82.6 kB allocated to read a 33 kB body, on every request, and a cache hit does little else
- * (docs/benchmarks.md). Without a usable Content-Length (chunked, HTTP/2) it reads like Quarkus.
+ * (docs/benchmarks.md). A body {@link BodyPrefetchFilter} has already read (most /summarize bodies) is taken as
+ * it is; this reader's own read is for the bodies the filter leaves to Quarkus REST, such as those sent with
+ * {@code Expect: 100-continue}. Without a usable Content-Length (chunked, HTTP/2) it reads like Quarkus.
  */
 @Provider
 public class KnownLengthBodyReader implements ServerMessageBodyReader<byte[]> {
