@@ -3,6 +3,7 @@ package dk.articlesummarizer.chunk;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
@@ -102,6 +103,31 @@ public final class Chunker {
             result.addAll(pack(List.of(WHITESPACE.split(trimmed)), " ", chunkChars));
         }
         return result;
+    }
+
+    /**
+     * A chunk in two halves, each with the text before it as context: by pieces, or a single piece by sentences.
+     * Empty for a single sentence, which cannot be halved.
+     */
+    public static Optional<List<Chunk>> halves(Chunk chunk) {
+        List<Chunk.Piece> pieces = chunk.pieces();
+        if (pieces.size() > 1) {
+            int middle = pieces.size() / 2;
+            List<Chunk.Piece> first = pieces.subList(0, middle);
+            return Optional.of(List.of(new Chunk(first, chunk.context()),
+                    new Chunk(pieces.subList(middle, pieces.size()), tail(first.get(middle - 1).text()))));
+        }
+        Chunk.Piece only = pieces.get(0);
+        List<String> sentences = DanishSentences.split(only.text()).stream().map(String::strip)
+                .filter(sentence -> !sentence.isEmpty()).toList();
+        if (sentences.size() < 2) {
+            return Optional.empty();
+        }
+        int middle = sentences.size() / 2;
+        String first = String.join(" ", sentences.subList(0, middle));
+        String second = String.join(" ", sentences.subList(middle, sentences.size()));
+        return Optional.of(List.of(new Chunk(List.of(new Chunk.Piece(only.paragraph(), first)), chunk.context()),
+                new Chunk(List.of(new Chunk.Piece(only.paragraph(), second)), tail(first))));
     }
 
     private static boolean isCutPoint(Chunk.Piece piece) {

@@ -2,7 +2,7 @@ package dk.articlesummarizer.summary;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +21,7 @@ import dk.articlesummarizer.chunk.Chunk;
 import dk.articlesummarizer.chunk.Chunker;
 import dk.articlesummarizer.llm.ArticleDigest;
 import dk.articlesummarizer.llm.ArticleLlmClient;
+import dk.articlesummarizer.llm.ChunkTranslation;
 import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.llm.Prompts;
 import dk.articlesummarizer.llm.Usage;
@@ -29,10 +30,14 @@ import dk.articlesummarizer.problem.ProblemType;
 
 /**
  * Translates an article too long for one answer passage by passage, concurrently and each passage cached on its
- * own, then writes headline and bullets from the joined translation. Any failed passage fails the whole request.
+ * own, then writes headline and bullets from the joined translation. A passage that fails is halved and tried
+ * again; one that still fails fails the whole request.
  */
 @ApplicationScoped
 public class LongArticleSummarizer {
+
+    /** How often a passage may be halved again: a quarter of a passage is the smallest unit that fails alone. */
+    static final int MAX_BISECTIONS = 2;
 
     private final SummarizerConfig config;
     private final ArticleLlmClient llm;
@@ -69,24 +74,24 @@ public class LongArticleSummarizer {
         List<Chunk> chunks = Chunker.split(text.value(), config.chunkChars());
         int rounds = (chunks.size() + parallelism - 1) / parallelism + 1;
         return deadline.withinRounds(rounds, () -> {
-            List<TranslatedPassage> translated = translateAll(chunks);
-            String translation = assemble(chunks, translated);
-            Usage usage = translated.stream().map(TranslatedPassage::usage).reduce(Usage.NONE, Usage::plus);
+            List<TranslatedChunk> translated = translateAll(chunks);
+            String translation = assemble(translated);
+            Usage usage = translated.stream().map(part -> part.passage().usage()).reduce(Usage.NONE, Usage::plus);
             ArticleLlmClient.Translated<ArticleDigest> digest = digest(title, translation);
             return new Summary(digest.value().title(), translation, digest.value().summary(), language, llm.model(),
                     usage.plus(digest.usage()), chunks.size());
         });
     }
 
-    private List<TranslatedPassage> translateAll(List<Chunk> chunks) {
-        List<Future<TranslatedPassage>> pending = new ArrayList<>();
+    private List<TranslatedChunk> translateAll(List<Chunk> chunks) {
+        List<Future<List<TranslatedChunk>>> pending = new ArrayList<>();
         for (Chunk chunk : chunks) {
-            pending.add(passageCalls.submit(() -> translate(chunk)));
+            pending.add(passageCalls.submit(() -> translate(chunk, 0)));
         }
-        List<TranslatedPassage> translated = new ArrayList<>();
+        List<TranslatedChunk> translated = new ArrayList<>();
         try {
-            for (Future<TranslatedPassage> passage : pending) {
-                translated.add(passage.get());
+            for (Future<List<TranslatedChunk>> passage : pending) {
+                translated.addAll(passage.get());
             }
             return translated;
         } catch (ExecutionException e) {
@@ -100,36 +105,64 @@ public class LongArticleSummarizer {
         }
     }
 
-    /** A passage's translation, from the cache when this passage, in this context, was translated before. */
-    private TranslatedPassage translate(Chunk chunk) {
+    /** A passage and its translation; a passage that was bisected stands as its two halves. */
+    record TranslatedChunk(Chunk chunk, TranslatedPassage passage) {
+    }
+
+    /**
+     * A passage's translation, from the cache when this passage, in this context, was translated before. A passage
+     * whose answers stay unusable is split in two and each half translated on its own, so that one passage a model
+     * stumbles over does not fail the whole article.
+     */
+    private List<TranslatedChunk> translate(Chunk chunk, int depth) {
+        try {
+            return List.of(new TranslatedChunk(chunk, translateWhole(chunk)));
+        } catch (ProblemException e) {
+            Optional<List<Chunk>> halves = depth < MAX_BISECTIONS && e.type() == ProblemType.LLM_UNUSABLE_ANSWER
+                    ? Chunker.halves(chunk) : Optional.empty();
+            if (halves.isEmpty()) {
+                throw e;
+            }
+            List<TranslatedChunk> translated = new ArrayList<>();
+            halves.get().forEach(half -> translated.addAll(translate(half, depth + 1)));
+            return translated;
+        }
+    }
+
+    private TranslatedPassage translateWhole(Chunk chunk) {
         String passage = chunk.text();
         CacheKey key = CacheKey.of(passage, chunk.context(), llm.model(), Prompts.VERSION);
         CoalescingCache.Lookup<TranslatedPassage> lookup = passages.getOrLoad(key, () -> {
-            ArticleLlmClient.Translated<dk.articlesummarizer.llm.ChunkTranslation> answer = llm.translateChunk(
-                    chunk.context(), passage, chunk.paragraphCount());
+            ArticleLlmClient.Translated<ChunkTranslation> answer = llm.translateChunk(chunk.context(), passage,
+                    chunk.paragraphCount());
             return new TranslatedPassage(answer.value().translation(), answer.usage());
         });
         // Only calls made for this request count towards its usage.
         return lookup.hit() ? new TranslatedPassage(lookup.value().translation(), Usage.NONE) : lookup.value();
     }
 
-    /** Puts the passages' paragraphs back in order; parts of one split paragraph are joined with a space. */
-    static String assemble(List<Chunk> chunks, List<TranslatedPassage> translated) {
-        TreeMap<Integer, StringBuilder> paragraphs = new TreeMap<>();
-        for (int i = 0; i < chunks.size(); i++) {
-            Chunk chunk = chunks.get(i);
-            List<String> english = Chunker.paragraphs(translated.get(i).translation());
-            List<Integer> indices = chunk.pieces().stream().map(Chunk.Piece::paragraph).distinct().toList();
-            if (english.size() != indices.size()) {
-                throw new ProblemException(ProblemType.LLM_UNUSABLE_ANSWER, "A passage's translation did not keep"
-                        + " the paragraph structure. Retrying may help.");
+    /**
+     * Puts the passages' paragraphs back in order. A passage that begins inside a paragraph (a paragraph too long
+     * for one passage) continues it, joined with a space; a passage's own paragraphs are taken as the model gave
+     * them, so a merged or split paragraph moves no text to the wrong place.
+     */
+    static String assemble(List<TranslatedChunk> translated) {
+        List<StringBuilder> paragraphs = new ArrayList<>();
+        int lastParagraph = -1;
+        for (TranslatedChunk part : translated) {
+            List<Chunk.Piece> pieces = part.chunk().pieces();
+            List<String> english = Chunker.paragraphs(part.passage().translation());
+            boolean continues = pieces.get(0).paragraph() == lastParagraph && !paragraphs.isEmpty();
+            for (int p = 0; p < english.size(); p++) {
+                if (p == 0 && continues) {
+                    paragraphs.get(paragraphs.size() - 1).append(' ').append(english.get(0));
+                } else {
+                    paragraphs.add(new StringBuilder(english.get(p)));
+                }
             }
-            for (int p = 0; p < indices.size(); p++) {
-                StringBuilder paragraph = paragraphs.computeIfAbsent(indices.get(p), index -> new StringBuilder());
-                paragraph.append(paragraph.length() == 0 ? "" : " ").append(english.get(p));
-            }
+            lastParagraph = pieces.get(pieces.size() - 1).paragraph();
         }
-        return String.join("\n\n", paragraphs.values());
+        return String.join("\n\n", paragraphs);
     }
 
     /** Headline and bullets from the translation; past the digest limit, from digests of its parts. */

@@ -182,6 +182,57 @@ class LongArticleTest {
         assertTrue(passageCalls().size() < answer.getInt("chunks"), "passages that succeeded were kept");
     }
 
+    @Test
+    void aPassageWithAHeadingRunIntoTheNextParagraphIsAcceptedAtTheFirstCall() {
+        String article = LongArticles.generate(30_000, 7);
+        shape(FakeTranslator.MERGE_HEADING);
+
+        JsonPath answer = summarize(article).then().statusCode(200).extract().jsonPath();
+
+        assertEveryParagraphOnceInOrder(article, answer.getString("translation"));
+        assertEquals(answer.getInt("chunks"), passageCalls().size(), "one call per passage");
+    }
+
+    @Test
+    void aTranslatedCopyOfTheContextIsDroppedAtTheFirstCall() {
+        String article = LongArticles.generate(30_000, 8);
+        shape(FakeTranslator.WITH_CONTEXT);
+
+        JsonPath answer = summarize(article).then().statusCode(200).extract().jsonPath();
+
+        assertEveryParagraphOnceInOrder(article, answer.getString("translation"));
+        assertEquals(answer.getInt("chunks"), passageCalls().size(), "one call per passage");
+    }
+
+    @Test
+    void aPassageWhoseTranslationLostTextIsHalvedAndTranslatedAgain() {
+        String article = LongArticles.generate(40_000, 9);
+        shape(FakeTranslator.HALF_OF_LONG);
+
+        JsonPath answer = summarize(article).then().statusCode(200).extract().jsonPath();
+
+        assertEveryParagraphOnceInOrder(article, answer.getString("translation"));
+        assertTrue(passageCalls().size() > answer.getInt("chunks"), "long passages were translated in halves");
+    }
+
+    private void shape(String shape) {
+        openAi.resetAll();
+        openAi.stubFor(chatCompletion().willReturn(WireMock.aResponse().withTransformers(FakeTranslator.NAME)
+                .withTransformerParameter(FakeTranslator.SHAPE, shape)));
+    }
+
+    /** Every source paragraph's "Section N." appears once in the translation, in order, none lost or doubled. */
+    private static void assertEveryParagraphOnceInOrder(String article, String translation) {
+        Matcher section = Pattern.compile("Section (\\d+)\\.").matcher(translation);
+        List<Integer> seen = new java.util.ArrayList<>();
+        while (section.find()) {
+            seen.add(Integer.parseInt(section.group(1)));
+        }
+        List<Integer> expected = java.util.stream.IntStream.range(0, Chunker.paragraphs(article).size()).boxed()
+                .toList();
+        assertEquals(expected, seen);
+    }
+
     private static int changedChunks(List<Chunk> before, List<Chunk> after) {
         Set<String> known = new HashSet<>();
         before.forEach(chunk -> known.add(chunk.context() + "\u0000" + chunk.text()));

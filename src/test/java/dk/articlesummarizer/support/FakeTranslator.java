@@ -15,13 +15,51 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 /**
  * Makes the fake provider "translate" whatever it is sent, the way a real model would shape it: one English
- * paragraph per source paragraph, about as long, numbered like the source's "Afsnit N." so that tests can check
- * order and completeness. Headline and bullets contain no numbers. Stubs opt in with
- * {@code .withTransformers(FakeTranslator.NAME)}; a fixed delay on the stub is kept.
+ * paragraph per source paragraph, numbered like the source's "Afsnit N." so that tests can check order and
+ * completeness. The sentences of {@link LongArticles} are translated for real (names and numbers kept, numbers in
+ * English notation); other text becomes English filler about as long. Headline and bullets contain no numbers.
+ * Stubs opt in with {@code .withTransformers(FakeTranslator.NAME)}; a fixed delay on the stub is kept.
+ * <p>
+ * The transformer parameter {@value #SHAPE} makes passages come back the way small models get them wrong:
+ * {@value #MERGE_HEADING} runs the first paragraph into the second, {@value #WITH_CONTEXT} translates the read-only
+ * context too, and {@value #HALF_OF_LONG} translates only the first third of a passage longer than 5,000
+ * characters (a model whose output runs out).
  */
 public class FakeTranslator implements ResponseDefinitionTransformerV2 {
 
     public static final String NAME = "fake-translator";
+    public static final String SHAPE = "shape";
+    public static final String MERGE_HEADING = "merge-heading";
+    public static final String WITH_CONTEXT = "with-context";
+    public static final String HALF_OF_LONG = "half-of-long";
+    private static final int LONG_PASSAGE = 5_000;
+    /** English for each sentence LongArticles writes, as a careful translator would render it. */
+    private static final Map<String, String> ENGLISH = Map.ofEntries(
+            Map.entry("Kommunen har bl.a. afsat ca. 1.500 kr. pr. borger til projektet.",
+                    "Among other things, the municipality has set aside about DKK 1,500 per resident for the project."),
+            Map.entry("Ifølge formanden, Jens Kristian Holm, er f.eks. 3,5 procent af budgettet allerede brugt.",
+                    "According to the chairman, Jens Kristian Holm, 3.5 per cent of the budget, for example, has"
+                            + " already been spent."),
+            Map.entry("\"Vi skal huske, at det er borgernes penge,\" siger rådmand Mette Søgaard.",
+                    "\"We must remember that it is the citizens' money,\" says councillor Mette Søgaard."),
+            Map.entry("Planen blev vedtaget den 15. september med 17 stemmer mod 8.",
+                    "The plan was adopted on 15 September by 17 votes to 8."),
+            Map.entry("Direktør Anne-Marie Lund oplyser, at arbejdet koster omkring 21,4 mio. kr. i alt.",
+                    "Director Anne-Marie Lund says the work will cost around DKK 21.4 million in total."),
+            Map.entry("Det svarer til ca. 2.300 kr. for hver husstand i området.",
+                    "That is about DKK 2,300 for every household in the area."),
+            Map.entry("Lokalrådet har afholdt tre borgermøder siden marts.",
+                    "The local council has held three public meetings since March."),
+            Map.entry("En rundspørge blandt 312 beboere viser, at 41 procent er imod.",
+                    "A survey of 312 residents shows that 41 per cent are against."),
+            Map.entry("Resten af beboerne bakker op om projektet eller har endnu ikke taget stilling.",
+                    "The rest of the residents support the project or have not yet made up their minds."),
+            Map.entry("Byggeriet forventes at begynde i 2027 og være færdigt i 2031.",
+                    "Construction is expected to begin in 2027 and be finished in 2031."),
+            Map.entry("Borgmesteren vil ikke udelukke, at tidsplanen bliver ændret.",
+                    "The mayor will not rule out that the timetable will be changed."),
+            Map.entry("Ifølge Energistyrelsen træffes den endelige afgørelse i løbet af efteråret.",
+                    "According to the Danish Energy Agency, the final decision will be made in the autumn."));
     private static final Pattern SECTION = Pattern.compile("^Afsnit (\\d+)\\.");
     private static final String FILLER = " The council discussed the plan with residents and local businesses, and"
             + " the mayor said that the town would keep working on it over the coming months.";
@@ -39,18 +77,25 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
         Integer delay = serveEvent.getResponseDefinition().getFixedDelayMilliseconds();
+        Object shape = serveEvent.getTransformerParameters().get(SHAPE);
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(completionFor(serveEvent.getRequest().getBodyAsString())).withFixedDelay(delay).build();
+                .withBody(completionFor(serveEvent.getRequest().getBodyAsString(), shape == null ? "" : shape.toString()))
+                .withFixedDelay(delay).build();
     }
 
     /** The chat completion (response body) the fake model gives to a chat request (request body). */
     public static String completionFor(String chatRequest) {
+        return completionFor(chatRequest, "");
+    }
+
+    private static String completionFor(String chatRequest, String shape) {
         JsonNode messages = OpenAiStubs.read(chatRequest).path("messages");
         String system = messages.path(0).path("content").asText();
         String user = messages.path(1).path("content").asText();
         Object answer;
         if (system.contains("<<<PASSAGE")) {
-            answer = Map.of("translation", translate(between(user, "<<<PASSAGE\n", "\nPASSAGE>>>")));
+            answer = Map.of("translation", passage(between(user, "<<<CONTEXT\n", "\nCONTEXT>>>"),
+                    between(user, "<<<PASSAGE\n", "\nPASSAGE>>>"), shape));
         } else if (system.contains("news editor")) {
             answer = Map.of("title", "A long article in English", "summary", bullets());
         } else {
@@ -60,9 +105,35 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
         return OpenAiStubs.completionJson(OpenAiStubs.write(answer), "stop", user.length() / 4, 500);
     }
 
+    private static String passage(String context, String passage, String shape) {
+        switch (shape) {
+            case MERGE_HEADING -> {
+                return translate(passage).replaceFirst("\n\n", " ");
+            }
+            case WITH_CONTEXT -> {
+                return context.isBlank() ? translate(passage) : translate(context) + "\n\n" + translate(passage);
+            }
+            case HALF_OF_LONG -> {
+                String english = translate(passage);
+                return passage.length() > LONG_PASSAGE ? english.substring(0, english.length() / 3) : english;
+            }
+            default -> {
+                return translate(passage);
+            }
+        }
+    }
+
     public static String translate(String danish) {
         List<String> english = new ArrayList<>();
         for (String paragraph : danish.split("\n\\s*\n")) {
+            String known = paragraph;
+            for (Map.Entry<String, String> sentence : ENGLISH.entrySet()) {
+                known = known.replace(sentence.getKey(), sentence.getValue());
+            }
+            if (!known.equals(paragraph)) {
+                english.add(SECTION.matcher(known).replaceFirst("Section $1."));
+                continue;
+            }
             Matcher section = SECTION.matcher(paragraph);
             StringBuilder out = new StringBuilder(section.find() ? "Section " + section.group(1) + "." : "Text.");
             while (out.length() < paragraph.length()) {

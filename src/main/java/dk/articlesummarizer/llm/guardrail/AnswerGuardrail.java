@@ -14,8 +14,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * What every answer check shares: a cut-off answer or one without a JSON object is asked for again, each failed
- * check is counted by cause, and an accepted answer is handed back as a ready {@link Result}, which makes the AI
- * service return it as is (repairs included) instead of parsing the first answer again.
+ * check is counted by cause and each repair by kind, and an accepted answer is handed back as a ready
+ * {@link Result}, which makes the AI service return it as is (repairs included) instead of parsing it again.
  */
 abstract class AnswerGuardrail<T> implements OutputGuardrail {
 
@@ -47,6 +47,12 @@ abstract class AnswerGuardrail<T> implements OutputGuardrail {
             return reject(checked.violation().get());
         }
         T accepted = checked.value();
+        for (Repair repair : json.get().repairs()) {
+            metrics.counter("summarizer.guardrail.repairs", "kind", repair.tag()).increment();
+        }
+        if (!json.get().repairs().isEmpty()) {
+            LOG.debugf("LLM answer accepted with repairs: %s", json.get().repairs());
+        }
         return successWith(AnswerJson.write(accepted), Result.<T> builder()
                 .content(accepted)
                 .tokenUsage(response.tokenUsage())

@@ -1,10 +1,8 @@
 package dk.articlesummarizer.llm.guardrail;
 
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -12,9 +10,14 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dk.articlesummarizer.chunk.Chunker;
 import dk.articlesummarizer.language.LanguageGate;
 
-/** The deterministic checks every answer must pass, in the order a reprompt would fix them. */
+/**
+ * The deterministic checks and repairs of an answer. Repairs change only the form (markers, sentence breaks,
+ * paragraph breaks, a missing headline); checks refuse what a repair cannot make true (not English, incomplete,
+ * too few bullets, numbers or names the article does not support).
+ */
 @ApplicationScoped
 public class AnswerInspector {
 
@@ -25,23 +28,20 @@ public class AnswerInspector {
     static final double MIN_LENGTH_RATIO = 0.5;
     /** Below this many source characters the length ratio says little. */
     static final int MIN_SOURCE_CHARS_FOR_RATIO = 200;
+    /** A headline made from the first bullet is cut at a word boundary before this many characters. */
+    static final int MAX_DERIVED_TITLE_CHARS = 120;
 
-    private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*•·]|\\d{1,2}[.)])\\s+");
+    private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*•·–—]|\\d{1,2}[.):]|\\(\\d{1,2}\\))\\s+");
+    private static final Pattern MARKUP = Pattern.compile("\\*\\*|__");
     /** Periods that do not end a sentence: initials, common abbreviations and decimals. */
     private static final Pattern NON_TERMINAL_PERIOD = Pattern.compile(
             "\\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Col|Lt|No|vs|approx|etc|Inc|Ltd|Co|e\\.g|i\\.e|a\\.m|p\\.m)\\.|\\d\\.\\d");
-    private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?][\"'”’)]*\\s+[\"'“‘(]*\\p{Lu}");
-    private static final Pattern CAPITALIZED = Pattern.compile("(?<=\\s)\\p{Lu}[\\p{L}'’-]{2,}");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"'”’)]*(?=\\s+[\"'“‘(]*\\p{Lu})");
 
     private final LanguageGate languages;
 
     public AnswerInspector(LanguageGate languages) {
         this.languages = languages;
-    }
-
-    /** Bullets without list markers; stripping them is a safe repair. */
-    public static List<String> cleanBullets(List<String> bullets) {
-        return bullets.stream().map(bullet -> LIST_MARKER.matcher(bullet).replaceFirst("").strip()).toList();
     }
 
     Optional<Violation> translation(String source, String translation) {
@@ -56,45 +56,97 @@ public class AnswerInspector {
         return Optional.empty();
     }
 
+    /**
+     * Bullets as the contract promises them, as far as form goes: markers and markup stripped, empty ones
+     * dropped, each sentence a bullet of its own, at most {@link #MAX_BULLETS} (the first ones).
+     */
+    static List<String> tidyBullets(List<String> raw, Set<Repair> repairs) {
+        List<String> bullets = new ArrayList<>();
+        for (String item : raw) {
+            String plain = MARKUP.matcher(LIST_MARKER.matcher(item).replaceFirst("")).replaceAll("").strip();
+            if (!plain.equals(item.strip()) && !plain.isEmpty()) {
+                repairs.add(Repair.LIST_MARKERS);
+            }
+            List<String> sentences = splitSentences(plain);
+            if (sentences.size() > 1) {
+                repairs.add(Repair.BULLET_SPLIT);
+            }
+            bullets.addAll(sentences);
+        }
+        if (bullets.size() > MAX_BULLETS) {
+            repairs.add(Repair.BULLETS_TRIMMED);
+            return List.copyOf(bullets.subList(0, MAX_BULLETS));
+        }
+        return bullets;
+    }
+
+    /** Fewer bullets than promised, or one too long to be a bullet: only the model can fix those. */
     static Optional<Violation> bullets(List<String> bullets) {
-        if (bullets.size() < MIN_BULLETS || bullets.size() > MAX_BULLETS) {
+        if (bullets.size() < MIN_BULLETS) {
             return Optional.of(new Violation(Violation.Cause.BULLET_COUNT, "The \"summary\" had " + bullets.size()
                     + " bullet points; give between " + MIN_BULLETS + " and " + MAX_BULLETS + "."));
         }
         for (String bullet : bullets) {
-            if (bullet.isBlank() || bullet.length() > MAX_BULLET_CHARS || sentences(bullet) > 1) {
+            if (bullet.length() > MAX_BULLET_CHARS) {
                 return Optional.of(new Violation(Violation.Cause.BULLET_FORM, "Every \"summary\" bullet must be"
-                        + " one non-empty sentence of at most " + MAX_BULLET_CHARS + " characters."));
+                        + " one sentence of at most " + MAX_BULLET_CHARS + " characters."));
             }
         }
         return Optional.empty();
     }
 
-    static int sentences(String bullet) {
-        String masked = NON_TERMINAL_PERIOD.matcher(bullet).replaceAll(match -> match.group().replace('.', '_'));
-        int breaks = 0;
-        Matcher matcher = SENTENCE_BREAK.matcher(masked);
-        while (matcher.find()) {
-            breaks++;
+    /** The given headline, or one made from the first bullet when the model gave none. */
+    static String titleOrDerived(String title, List<String> bullets, Set<Repair> repairs) {
+        if (!title.isBlank() || bullets.isEmpty()) {
+            return title;
         }
-        return breaks + 1;
+        repairs.add(Repair.TITLE_DERIVED);
+        String first = bullets.get(0).replaceAll("[.!]+$", "");
+        if (first.length() <= MAX_DERIVED_TITLE_CHARS) {
+            return first;
+        }
+        int cut = first.lastIndexOf(' ', MAX_DERIVED_TITLE_CHARS - 1);
+        return first.substring(0, cut > 0 ? cut : MAX_DERIVED_TITLE_CHARS - 1) + "…";
     }
 
-    /** A translation with one paragraph per source paragraph, separated by blank lines. */
-    static Optional<Violation> paragraphs(int expected, String translation) {
-        int actual = dk.articlesummarizer.chunk.Chunker.paragraphs(translation).size();
-        if (actual == expected) {
-            return Optional.empty();
+    static int sentences(String bullet) {
+        return splitSentences(bullet).size();
+    }
+
+    static List<String> splitSentences(String text) {
+        String masked = NON_TERMINAL_PERIOD.matcher(text).replaceAll(match -> match.group().replace('.', '_'));
+        List<String> sentences = new ArrayList<>();
+        Matcher end = SENTENCE_END.matcher(masked);
+        int from = 0;
+        while (end.find()) {
+            sentences.add(text.substring(from, end.end()).strip());
+            from = end.end();
         }
-        return Optional.of(new Violation(Violation.Cause.PARAGRAPH_COUNT, "Your translation had " + actual
-                + " paragraph(s); the passage has " + expected + ". Give exactly one English paragraph for each"
-                + " source paragraph, separated by one blank line."));
+        sentences.add(text.substring(from).strip());
+        sentences.removeIf(String::isEmpty);
+        return sentences;
+    }
+
+    /**
+     * Paragraphs separated by single line breaks where the source has blank lines between them: the model kept
+     * the paragraphs and lost only the blank lines.
+     */
+    static String paragraphBreaks(int expected, String translation, Set<Repair> repairs) {
+        int blankLineParagraphs = Chunker.paragraphs(translation).size();
+        if (blankLineParagraphs >= expected) {
+            return translation;
+        }
+        List<String> lines = translation.strip().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        if (Math.abs(lines.size() - expected) >= expected - blankLineParagraphs) {
+            return translation;
+        }
+        repairs.add(Repair.PARAGRAPH_BREAKS);
+        return String.join("\n\n", lines);
     }
 
     /**
      * Numbers in the title or bullets that the source does not state. The source's spelled-out numbers are read
-     * only when its digits leave a claimed number unsupported: scanning every word of a 3 kB article for them
-     * took 25-50 µs, about half of the check.
+     * only when its digits leave a claimed number unsupported, which is rare.
      */
     static Optional<Violation> numbers(String source, List<String> claims) {
         List<String> claimed = claims.stream().flatMap(claim -> NumberFacts.numbersIn(claim).stream()).toList();
@@ -119,27 +171,14 @@ public class AnswerInspector {
         return claimed.stream().filter(number -> !NumberFacts.supported(number, stated)).toList();
     }
 
-    /**
-     * Capitalized words in the bullets that appear neither in the source nor in the translation: possibly an
-     * invented person or place. Transliterations (Prigosjin, Prigozhin) appear in the translation, so pass.
-     */
-    public List<String> unknownNames(String knownText, List<String> bullets) {
-        String known = fold(knownText);
-        List<String> unknown = new ArrayList<>();
-        for (String bullet : bullets) {
-            Matcher name = CAPITALIZED.matcher(bullet);
-            while (name.find()) {
-                if (!known.contains(fold(name.group()))) {
-                    unknown.add(name.group());
-                }
-            }
+    /** Names in the bullets that neither the source nor the translation supports (see {@link NameFacts}). */
+    static Optional<Violation> names(String known, List<String> bullets) {
+        List<String> unknown = NameFacts.unsupported(known, bullets);
+        if (unknown.isEmpty()) {
+            return Optional.empty();
         }
-        return unknown;
-    }
-
-    private static String fold(String text) {
-        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT)
-                .replace("ø", "o").replace("æ", "ae").replace("å", "aa"), Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}", "");
+        return Optional.of(new Violation(Violation.Cause.INVENTED_NAME, "The summary named people or places that"
+                + " the article does not mention: " + String.join(", ", unknown) + ". Use only names from the"
+                + " article."));
     }
 }

@@ -1,16 +1,31 @@
 package dk.articlesummarizer.llm.guardrail;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.inject.Singleton;
 
 import dev.langchain4j.guardrail.OutputGuardrailRequest;
+import dk.articlesummarizer.chunk.Chunker;
 import dk.articlesummarizer.llm.ChunkTranslation;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Checks the translation of one passage: English, complete, and with one paragraph per source paragraph. */
+/**
+ * Checks the translation of one passage: English and complete. Its paragraphs may differ from the source's by a
+ * merged or split one (a heading run into the next paragraph), since the passage is joined to the others as it
+ * is; a translated copy of the read-only context in front is dropped.
+ */
 @Singleton
 public class ChunkGuardrail extends AnswerGuardrail<ChunkTranslation> {
+
+    /** Paragraphs a translation may gain or lose against its passage: one, or one in five of a long passage. */
+    static int tolerance(int expected) {
+        return Math.max(1, expected / 5);
+    }
+
+    /** Share of names and numbers the extra first paragraph must have in common with the context. */
+    static final double MIN_CONTEXT_OVERLAP = 0.5;
 
     private final AnswerInspector inspector;
 
@@ -21,13 +36,58 @@ public class ChunkGuardrail extends AnswerGuardrail<ChunkTranslation> {
 
     @Override
     protected Checked<ChunkTranslation> check(AnswerJson json, OutputGuardrailRequest request) {
-        String translation = json.text("translation");
         String passage = variable(request, "passage");
-        int paragraphs = Integer.parseInt(variable(request, "paragraphs"));
+        String context = variable(request, "context");
+        int expected = Integer.parseInt(variable(request, "paragraphs"));
+        String translation = withoutContext(context, passage, AnswerInspector.paragraphBreaks(expected,
+                json.text(AnswerJson.Field.TRANSLATION, true), json.repairs()), json.repairs());
         Optional<Violation> violation = json.missingFields()
                 .or(() -> inspector.translation(passage, translation))
-                .or(() -> AnswerInspector.paragraphs(paragraphs, translation));
+                .or(() -> paragraphs(expected, translation, json.repairs()));
         return violation.isPresent() ? Checked.rejected(violation.get())
                 : Checked.accepted(new ChunkTranslation(translation));
+    }
+
+    /**
+     * One paragraph more than the passage, whose first paragraph shares the context's names and numbers more than
+     * the passage's first paragraph's: the model translated the context too. Without such evidence nothing is
+     * dropped (the extra paragraph counts as a split one).
+     */
+    static String withoutContext(String context, String passage, String translation, Set<Repair> repairs) {
+        List<String> english = Chunker.paragraphs(translation);
+        List<String> source = Chunker.paragraphs(passage);
+        if (context.isBlank() || english.size() != source.size() + 1) {
+            return translation;
+        }
+        Set<String> first = NameFacts.anchors(english.get(0));
+        double likeContext = overlap(first, NameFacts.anchors(context));
+        double likePassage = overlap(first, NameFacts.anchors(source.get(0)));
+        if (likeContext < MIN_CONTEXT_OVERLAP || likeContext <= likePassage) {
+            return translation;
+        }
+        repairs.add(Repair.CONTEXT_DROPPED);
+        return String.join("\n\n", english.subList(1, english.size()));
+    }
+
+    private static double overlap(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        long shared = a.stream().filter(b::contains).count();
+        return (double) shared / Math.min(a.size(), b.size());
+    }
+
+    private static Optional<Violation> paragraphs(int expected, String translation, Set<Repair> repairs) {
+        int actual = Chunker.paragraphs(translation).size();
+        if (actual == expected) {
+            return Optional.empty();
+        }
+        if (Math.abs(actual - expected) <= tolerance(expected)) {
+            repairs.add(Repair.PARAGRAPHS_REGROUPED);
+            return Optional.empty();
+        }
+        return Optional.of(new Violation(Violation.Cause.PARAGRAPH_COUNT, "Your translation had " + actual
+                + " paragraph(s); the passage has " + expected + ". Give exactly one English paragraph for each"
+                + " source paragraph, separated by one blank line."));
     }
 }

@@ -1,5 +1,6 @@
 package dk.articlesummarizer.llm.guardrail;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
@@ -12,28 +13,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Singleton
 public class DigestGuardrail extends AnswerGuardrail<ArticleDigest> {
 
-    private final AnswerInspector inspector;
-
-    public DigestGuardrail(AnswerInspector inspector, MeterRegistry metrics) {
+    public DigestGuardrail(MeterRegistry metrics) {
         super(metrics);
-        this.inspector = inspector;
     }
 
     @Override
     protected Checked<ArticleDigest> check(AnswerJson json, OutputGuardrailRequest request) {
-        ArticleDigest digest = new ArticleDigest(json.text("title"),
-                AnswerInspector.cleanBullets(json.strings("summary")));
         String translation = variable(request, "translation");
-        String title = variable(request, "title");
+        String givenTitle = variable(request, "title");
+        List<String> bullets = AnswerInspector.tidyBullets(json.strings(AnswerJson.Field.SUMMARY), json.repairs());
+        String title = AnswerInspector.titleOrDerived(json.text(AnswerJson.Field.TITLE, false), bullets,
+                json.repairs());
+        String known = translation + "\n" + givenTitle;
         Optional<Violation> violation = json.missingFields()
-                .or(() -> AnswerInspector.bullets(digest.summary()))
-                .or(() -> AnswerInspector.numbers(translation + "\n" + title,
-                        TranslationGuardrail.claims(digest.title(), digest.summary())));
-        if (violation.isPresent()) {
-            return Checked.rejected(violation.get());
-        }
-        TranslationGuardrail.flagUnknownNames(inspector, metrics, translation + "\n" + digest.title(),
-                digest.summary());
-        return Checked.accepted(digest);
+                .or(() -> AnswerInspector.bullets(bullets))
+                .or(() -> AnswerInspector.numbers(known, TranslationGuardrail.claims(title, bullets)))
+                .or(() -> AnswerInspector.names(known, bullets));
+        return violation.isPresent() ? Checked.rejected(violation.get())
+                : Checked.accepted(new ArticleDigest(title, bullets));
     }
 }

@@ -12,7 +12,8 @@ public record Violation(Cause cause, String instruction) {
         BULLET_COUNT,
         BULLET_FORM,
         PARAGRAPH_COUNT,
-        INVENTED_NUMBER;
+        INVENTED_NUMBER,
+        INVENTED_NAME;
 
         public String tag() {
             return name().toLowerCase().replace('_', '-');

@@ -1,0 +1,37 @@
+package dk.articlesummarizer.llm.guardrail;
+
+import java.util.Locale;
+
+/**
+ * An untidy part of a usable answer that is put right without asking the model again. Each is counted
+ * ({@code summarizer.guardrail.repairs}); the table in docs/architecture.md says which faults are repairs and
+ * which are refusals.
+ */
+public enum Repair {
+    /** The JSON object stood inside markdown fences or prose. */
+    JSON_WRAPPED,
+    /** Raw line breaks in strings, trailing commas, single quotes, comments or unquoted names. */
+    JSON_SYNTAX,
+    /** A field under a near name ({@code bullets}, {@code Headline}) or inside a wrapping object. */
+    FIELD_NAME,
+    /** The summary came as one string of lines instead of an array. */
+    SUMMARY_AS_TEXT,
+    /** Bullets carried list markers, numbering or bold markup. */
+    LIST_MARKERS,
+    /** A bullet held several sentences; each became a bullet of its own. */
+    BULLET_SPLIT,
+    /** More than the promised number of bullets; the first ones were kept. */
+    BULLETS_TRIMMED,
+    /** No headline was given; the first bullet became the headline. */
+    TITLE_DERIVED,
+    /** Paragraphs were separated by single line breaks instead of blank lines. */
+    PARAGRAPH_BREAKS,
+    /** A passage's translation merged or split a paragraph; it covers the source and is joined as it is. */
+    PARAGRAPHS_REGROUPED,
+    /** A passage's translation began with the read-only context translated too; that paragraph was dropped. */
+    CONTEXT_DROPPED;
+
+    public String tag() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
