@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.langchain4j.model.output.TokenUsage;
-import dev.langchain4j.service.Result;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 import io.quarkiverse.langchain4j.ChatMemoryRemover;
@@ -74,21 +72,17 @@ public class ArticleLlmClient {
 
     /** An ordinary article: translation, headline and bullets in one call. */
     public Translated<TranslatedArticle> translate(String title, String article) {
-        Result<TranslatedArticle> result = guarded(callId -> translator.translate(callId, title, article));
-        return new Translated<>(result.content(), usage(result.tokenUsage()));
+        return guarded(callId -> translator.translate(callId, title, article));
     }
 
     /** One passage of a long article; {@code context} is the text before it, not to be translated. */
     public Translated<ChunkTranslation> translateChunk(String context, String passage, int paragraphs) {
-        Result<ChunkTranslation> result = guarded(
-                callId -> translator.translateChunk(callId, context, passage, paragraphs));
-        return new Translated<>(result.content(), usage(result.tokenUsage()));
+        return guarded(callId -> translator.translateChunk(callId, context, passage, paragraphs));
     }
 
-    /** Headline and bullets of a long article from its English translation. */
-    public Translated<ArticleDigest> digest(String title, String translation) {
-        Result<ArticleDigest> result = guarded(callId -> translator.digest(callId, title, translation));
-        return new Translated<>(result.content(), usage(result.tokenUsage()));
+    /** Headline and bullets of a long article from the key facts of its passages. */
+    public Translated<ArticleDigest> digest(String title, String facts) {
+        return guarded(callId -> translator.digest(callId, title, facts));
     }
 
     /** A value some LLM call produced, with what it cost. */
@@ -96,18 +90,18 @@ public class ArticleLlmClient {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> Result<T> guarded(Function<String, Result<T>> call) {
+    private <T> Translated<T> guarded(Function<String, T> call) {
         try {
-            return providerPolicy.call(() -> attempt(call), Result.class);
+            return providerPolicy.call(() -> attempt(call), Translated.class);
         } catch (Exception e) {
             throw report(failures.toProblem(e), e);
         }
     }
 
-    private <T> Result<T> attempt(Function<String, Result<T>> call) {
+    private <T> Translated<T> attempt(Function<String, T> call) {
         String callId = UUID.randomUUID().toString();
         try {
-            return call.apply(callId);
+            return TokenMeter.measure(() -> call.apply(callId));
         } catch (RuntimeException e) {
             throw failures.classify(e);
         } finally {
@@ -125,16 +119,5 @@ public class ArticleLlmClient {
         }
         LOG.debugf(cause, "LLM call failure details");
         return problem;
-    }
-
-    private static Usage usage(TokenUsage usage) {
-        if (usage == null) {
-            return new Usage(0, 0);
-        }
-        return new Usage(orZero(usage.inputTokenCount()), orZero(usage.outputTokenCount()));
-    }
-
-    private static int orZero(Integer count) {
-        return count == null ? 0 : count;
     }
 }

@@ -3,7 +3,6 @@ package dk.articlesummarizer.llm;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.langchain4j.service.MemoryId;
-import dev.langchain4j.service.Result;
 import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.guardrail.OutputGuardrails;
@@ -19,10 +18,14 @@ import io.quarkiverse.langchain4j.RegisterAiService;
  * <p>
  * LangChain4j counts the first answer as one of the guardrail "retries": 2 means one reprompt.
  * <p>
+ * The methods return the answer records themselves, not {@code Result<T>}: quarkus-langchain4j 1.10 derives the
+ * {@code response_format} schema from {@code Result} instead of its type argument (quarkiverse/quarkus-langchain4j
+ * issue 2734), so the tokens are counted by {@link StructuredOutputModel} instead.
+ * <p>
  * Application-scoped (an AI service with memory would otherwise be request-scoped): passages of long articles are
  * translated on threads of our own, outside any request.
  */
-@RegisterAiService
+@RegisterAiService(chatLanguageModelSupplier = StructuredOutputModel.Supplier.class)
 @ApplicationScoped
 public interface ArticleTranslator {
 
@@ -30,18 +33,18 @@ public interface ArticleTranslator {
     @SystemMessage(Prompts.SYSTEM)
     @UserMessage(Prompts.USER)
     @OutputGuardrails(value = TranslationGuardrail.class, maxRetries = 2)
-    Result<TranslatedArticle> translate(@MemoryId String callId, String title, String article);
+    TranslatedArticle translate(@MemoryId String callId, String title, String article);
 
     /** One passage of a long article, with the text before it as context. */
     @SystemMessage(Prompts.CHUNK_SYSTEM)
     @UserMessage(Prompts.CHUNK_USER)
     @OutputGuardrails(value = ChunkGuardrail.class, maxRetries = 2)
-    Result<ChunkTranslation> translateChunk(@MemoryId String callId, String context, String passage,
+    ChunkTranslation translateChunk(@MemoryId String callId, String context, String passage,
             int paragraphs);
 
     /** Headline and bullets of a long article, from its English translation. */
     @SystemMessage(Prompts.DIGEST_SYSTEM)
     @UserMessage(Prompts.DIGEST_USER)
     @OutputGuardrails(value = DigestGuardrail.class, maxRetries = 2)
-    Result<ArticleDigest> digest(@MemoryId String callId, String title, String translation);
+    ArticleDigest digest(@MemoryId String callId, String title, String translation);
 }

@@ -25,6 +25,35 @@ public interface LlmConfig {
     /** Longest wait for one HTTP call to the provider. */
     Duration timeout();
 
+    /**
+     * How the answer's JSON shape is asked for: {@code auto} and {@code json_schema} send the answer's JSON schema
+     * as {@code response_format}, {@code json_object} asks for any JSON object, {@code prompt} relies on the
+     * prompt alone. A provider that refuses a response format (HTTP 400 naming it) is asked in the prompt form
+     * from then on.
+     */
+    @WithDefault("auto")
+    ResponseFormat responseFormat();
+
+    enum ResponseFormat {
+        AUTO,
+        JSON_SCHEMA,
+        JSON_OBJECT,
+        PROMPT
+    }
+
+    /** Also the base of the computed default of {@link #maxOutputTokens()}. */
+    String DEFAULT_CONTEXT_TOKENS = "8192";
+
+    /** The model's context window in tokens: prompt and answer of one call together must fit in it. */
+    @WithDefault(DEFAULT_CONTEXT_TOKENS)
+    int contextTokens();
+
+    /**
+     * The most tokens one answer may have, sent as {@code max_tokens}. Default: half the context window
+     * (computed by LlmDefaultsConfigSourceFactory).
+     */
+    int maxOutputTokens();
+
     /** Attempts per LLM call, the first included, for timeouts, 429, 5xx and connection failures. */
     @WithDefault("3")
     int maxAttempts();

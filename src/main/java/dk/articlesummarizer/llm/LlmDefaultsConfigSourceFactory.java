@@ -1,5 +1,6 @@
 package dk.articlesummarizer.llm;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -12,9 +13,10 @@ import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
 
 /**
- * Chooses the defaults for {@code llm.base-url} and {@code llm.model}: OpenAI when an API key is configured,
- * a local Ollama otherwise. A property file cannot express "default depends on another variable", so this
- * factory publishes {@code llm-defaults.*}, which application.properties uses as fallback values.
+ * Computes the defaults that depend on other settings, which a property file cannot express: {@code llm.base-url}
+ * and {@code llm.model} point at OpenAI when an API key is configured and at a local Ollama otherwise, and
+ * {@code llm.max-output-tokens} is half of {@code llm.context-tokens}. Published as {@code llm-defaults.*}, which
+ * application.properties uses as fallback values.
  */
 public class LlmDefaultsConfigSourceFactory implements ConfigSourceFactory {
 
@@ -28,10 +30,22 @@ public class LlmDefaultsConfigSourceFactory implements ConfigSourceFactory {
         boolean keyConfigured = Stream.of("LLM_API_KEY", "llm.api-key", "OPENAI_API_KEY")
                 .map(context::getValue)
                 .anyMatch(LlmDefaultsConfigSourceFactory::isSet);
-        Map<String, String> defaults = keyConfigured
+        Map<String, String> defaults = new HashMap<>(keyConfigured
                 ? Map.of("llm-defaults.base-url", OPENAI_BASE_URL, "llm-defaults.model", OPENAI_MODEL)
-                : Map.of("llm-defaults.base-url", OLLAMA_BASE_URL, "llm-defaults.model", OLLAMA_MODEL);
+                : Map.of("llm-defaults.base-url", OLLAMA_BASE_URL, "llm-defaults.model", OLLAMA_MODEL));
+        defaults.put("llm-defaults.max-output-tokens", String.valueOf(contextTokens(context) / 2));
         return List.of(new PropertiesConfigSource(defaults, "llm-defaults", 50));
+    }
+
+    private static int contextTokens(ConfigSourceContext context) {
+        return Stream.of("LLM_CONTEXT_TOKENS", "llm.context-tokens")
+                .map(context::getValue)
+                .filter(LlmDefaultsConfigSourceFactory::isSet)
+                .map(value -> value.getValue().strip())
+                .filter(value -> value.matches("\\d{1,9}"))
+                .map(Integer::parseInt)
+                .findFirst()
+                .orElse(Integer.parseInt(LlmConfig.DEFAULT_CONTEXT_TOKENS));
     }
 
     private static boolean isSet(ConfigValue value) {

@@ -126,7 +126,7 @@ final class ProviderFailures {
         return duration.toString().substring(2).toLowerCase();
     }
 
-    private static int httpStatus(Throwable cause) {
+    static int httpStatus(Throwable cause) {
         if (cause instanceof WebApplicationException web && web.getResponse() != null) {
             return web.getResponse().getStatus();
         }

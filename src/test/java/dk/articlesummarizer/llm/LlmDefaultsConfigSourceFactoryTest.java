@@ -44,4 +44,11 @@ class LlmDefaultsConfigSourceFactoryTest {
         SmallRyeConfig config = configWith(Map.of("LLM_API_KEY", " "));
         assertEquals("http://localhost:11434/v1", config.getValue("llm-defaults.base-url", String.class));
     }
+
+    @Test
+    void theAnswerMayTakeHalfTheContextWindow() {
+        assertEquals(4096, configWith(Map.of()).getValue("llm-defaults.max-output-tokens", Integer.class));
+        assertEquals(16384, configWith(Map.of("LLM_CONTEXT_TOKENS", "32768"))
+                .getValue("llm-defaults.max-output-tokens", Integer.class));
+    }
 }

@@ -9,13 +9,12 @@ import dev.langchain4j.guardrail.OutputGuardrailRequest;
 import dev.langchain4j.guardrail.OutputGuardrailResult;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
-import dev.langchain4j.service.Result;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * What every answer check shares: a cut-off answer or one without a JSON object is asked for again, each failed
- * check is counted by cause and each repair by kind, and an accepted answer is handed back as a ready
- * {@link Result}, which makes the AI service return it as is (repairs included) instead of parsing it again.
+ * check is counted by cause and each repair by kind, and an accepted answer is handed back as the ready value,
+ * which makes the AI service return it as is (repairs included) instead of parsing the first answer again.
  */
 abstract class AnswerGuardrail<T> implements OutputGuardrail {
 
@@ -53,11 +52,7 @@ abstract class AnswerGuardrail<T> implements OutputGuardrail {
         if (!json.get().repairs().isEmpty()) {
             LOG.debugf("LLM answer accepted with repairs: %s", json.get().repairs());
         }
-        return successWith(AnswerJson.write(accepted), Result.<T> builder()
-                .content(accepted)
-                .tokenUsage(response.tokenUsage())
-                .finishReason(response.finishReason())
-                .build());
+        return successWith(AnswerJson.write(accepted), accepted);
     }
 
     protected static String variable(OutputGuardrailRequest request, String name) {

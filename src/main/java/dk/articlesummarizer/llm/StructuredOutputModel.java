@@ -1,0 +1,124 @@
+package dk.articlesummarizer.llm;
+
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Typed;
+import jakarta.enterprise.inject.spi.CDI;
+
+import org.jboss.logging.Logger;
+
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import io.quarkiverse.langchain4j.ModelName;
+import io.quarkus.arc.Unremovable;
+
+/**
+ * The chat model the AI service talks to: one of three configurations of the same model that quarkus-langchain4j
+ * builds (application.properties), chosen by {@code LLM_RESPONSE_FORMAT}. The extension fixes a model's
+ * response format at start-up; choosing between models is what lets a provider that refuses
+ * {@code response_format} be asked in the prompt form instead, once, and from then on for the life of the process.
+ */
+@ApplicationScoped
+@Typed(StructuredOutputModel.class)
+@Unremovable // looked up by the Supplier below, which ArC cannot see
+public class StructuredOutputModel implements ChatModel {
+
+    private static final Logger LOG = Logger.getLogger(StructuredOutputModel.class);
+
+    private final ChatModel structured;
+    private final ChatModel promptForm;
+    private final LlmConfig.ResponseFormat configured;
+    private volatile boolean refused;
+
+    public StructuredOutputModel(LlmConfig config, @Default ChatModel jsonSchema,
+            @ModelName("json-object") ChatModel jsonObject, @ModelName("prompt-form") ChatModel promptForm) {
+        this.configured = config.responseFormat();
+        this.structured = configured == LlmConfig.ResponseFormat.JSON_OBJECT ? jsonObject : jsonSchema;
+        this.promptForm = promptForm;
+    }
+
+    /** What is sent now: the configured format, or {@code prompt} after the provider refused it. */
+    public String inUse() {
+        return structuredInUse() ? configured.name().toLowerCase(Locale.ROOT) : "prompt";
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request) {
+        ChatResponse response = structuredInUse() ? structuredOrPromptForm(request)
+                : promptForm.chat(withoutResponseFormat(request));
+        TokenMeter.count(response.tokenUsage());
+        return response;
+    }
+
+    private ChatResponse structuredOrPromptForm(ChatRequest request) {
+        try {
+            return structured.chat(request);
+        } catch (RuntimeException e) {
+            if (!refusesResponseFormat(e)) {
+                throw e;
+            }
+            refused = true;
+            LOG.warnf("The LLM provider refused response_format %s (HTTP 400); asking for JSON in the prompt from now"
+                    + " on. Set LLM_RESPONSE_FORMAT=prompt to skip the refused attempt at start-up.", inUseName());
+            return promptForm.chat(withoutResponseFormat(request));
+        }
+    }
+
+    @Override
+    public Set<Capability> supportedCapabilities() {
+        return current().supportedCapabilities();
+    }
+
+    @Override
+    public ChatRequestParameters defaultRequestParameters() {
+        return current().defaultRequestParameters();
+    }
+
+    private boolean structuredInUse() {
+        return configured != LlmConfig.ResponseFormat.PROMPT && !refused;
+    }
+
+    private String inUseName() {
+        return configured == LlmConfig.ResponseFormat.JSON_OBJECT ? "json_object" : "json_schema";
+    }
+
+    private ChatModel current() {
+        return structuredInUse() ? structured : promptForm;
+    }
+
+    private static ChatRequest withoutResponseFormat(ChatRequest request) {
+        if (request.parameters() == null || request.parameters().responseFormat() == null) {
+            return request;
+        }
+        return request.toBuilder().parameters(ChatRequestParameters.builder().overrideWith(request.parameters())
+                .responseFormat((ResponseFormat) null).build()).build();
+    }
+
+    /** A 400 whose message names the response format: the provider does not do structured output. */
+    static boolean refusesResponseFormat(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+            if (ProviderFailures.httpStatus(cause) == 400
+                    && (message.contains("response_format") || message.contains("json_schema"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Hands the AI service this model (quarkus-langchain4j instantiates suppliers itself). */
+    public static class Supplier implements java.util.function.Supplier<ChatModel> {
+
+        @Override
+        public ChatModel get() {
+            return CDI.current().select(StructuredOutputModel.class).get();
+        }
+    }
+}
