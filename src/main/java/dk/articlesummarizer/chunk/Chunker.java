@@ -18,8 +18,6 @@ import java.util.zip.CRC32;
  */
 public final class Chunker {
 
-    /** The context handed to a chunk is the end of the piece before it, at most this long. */
-    static final int MAX_CONTEXT_CHARS = 1500;
     /** On average one piece in this many is a cut point. */
     private static final int CUT_POINT_EVERY = 4;
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
@@ -32,7 +30,10 @@ public final class Chunker {
         return List.of(PARAGRAPH_BREAK.split(text.strip()));
     }
 
-    public static List<Chunk> split(String text, int chunkChars) {
+    /**
+     * @param contextChars how much of the end of the piece before a chunk goes along with it as its context
+     */
+    public static List<Chunk> split(String text, int chunkChars, int contextChars) {
         List<Chunk.Piece> pieces = pieces(paragraphs(text), chunkChars);
         List<Chunk> chunks = new ArrayList<>();
         List<Chunk.Piece> current = new ArrayList<>();
@@ -42,7 +43,7 @@ public final class Chunker {
             Chunk.Piece piece = pieces.get(i);
             if (!current.isEmpty() && size + 2 + piece.text().length() > chunkChars) {
                 chunks.add(new Chunk(current, context));
-                context = tail(pieces.get(i - 1).text());
+                context = tail(pieces.get(i - 1).text(), contextChars);
                 current = new ArrayList<>();
                 size = 0;
             }
@@ -50,7 +51,7 @@ public final class Chunker {
             size += (size == 0 ? 0 : 2) + piece.text().length();
             if (size >= chunkChars / 2 && isCutPoint(piece) && i < pieces.size() - 1) {
                 chunks.add(new Chunk(current, context));
-                context = tail(piece.text());
+                context = tail(piece.text(), contextChars);
                 current = new ArrayList<>();
                 size = 0;
             }
@@ -109,13 +110,13 @@ public final class Chunker {
      * A chunk in two halves, each with the text before it as context: by pieces, or a single piece by sentences.
      * Empty for a single sentence, which cannot be halved.
      */
-    public static Optional<List<Chunk>> halves(Chunk chunk) {
+    public static Optional<List<Chunk>> halves(Chunk chunk, int contextChars) {
         List<Chunk.Piece> pieces = chunk.pieces();
         if (pieces.size() > 1) {
             int middle = pieces.size() / 2;
             List<Chunk.Piece> first = pieces.subList(0, middle);
             return Optional.of(List.of(new Chunk(first, chunk.context()),
-                    new Chunk(pieces.subList(middle, pieces.size()), tail(first.get(middle - 1).text()))));
+                    new Chunk(pieces.subList(middle, pieces.size()), tail(first.get(middle - 1).text(), contextChars))));
         }
         Chunk.Piece only = pieces.get(0);
         List<String> sentences = DanishSentences.split(only.text()).stream().map(String::strip)
@@ -127,7 +128,7 @@ public final class Chunker {
         String first = String.join(" ", sentences.subList(0, middle));
         String second = String.join(" ", sentences.subList(middle, sentences.size()));
         return Optional.of(List.of(new Chunk(List.of(new Chunk.Piece(only.paragraph(), first)), chunk.context()),
-                new Chunk(List.of(new Chunk.Piece(only.paragraph(), second)), tail(first))));
+                new Chunk(List.of(new Chunk.Piece(only.paragraph(), second)), tail(first, contextChars))));
     }
 
     private static boolean isCutPoint(Chunk.Piece piece) {
@@ -136,11 +137,11 @@ public final class Chunker {
         return crc.getValue() % CUT_POINT_EVERY == 0;
     }
 
-    private static String tail(String text) {
-        if (text.length() <= MAX_CONTEXT_CHARS) {
+    private static String tail(String text, int maxChars) {
+        if (text.length() <= maxChars) {
             return text;
         }
-        int from = text.length() - MAX_CONTEXT_CHARS;
+        int from = text.length() - maxChars;
         int space = text.indexOf(' ', from);
         return space < 0 ? text.substring(from) : text.substring(space + 1);
     }

@@ -42,9 +42,9 @@ public interface ArticleTranslator {
     ChunkTranslation translateChunk(@MemoryId String callId, String context, String passage,
             int paragraphs);
 
-    /** Headline and bullets of a long article, from its English translation. */
+    /** Headline and bullets of a long article, from the key facts of its passages. */
     @SystemMessage(Prompts.DIGEST_SYSTEM)
     @UserMessage(Prompts.DIGEST_USER)
     @OutputGuardrails(value = DigestGuardrail.class, maxRetries = 2)
-    ArticleDigest digest(@MemoryId String callId, String title, String translation);
+    ArticleDigest digest(@MemoryId String callId, String title, String facts);
 }

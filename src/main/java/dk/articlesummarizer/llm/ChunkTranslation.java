@@ -1,10 +1,16 @@
 package dk.articlesummarizer.llm;
 
-import dev.langchain4j.model.output.structured.Description;
+import java.util.List;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The structured answer for one passage of a long article. */
+/** The structured answer for one passage of a long article: its translation and its key facts. */
 @RegisterForReflection
 public record ChunkTranslation(
-        @Description("The complete English translation of the passage, paragraphs separated by one blank line") String translation) {
+        String translation,
+        List<String> facts) {
+
+    public ChunkTranslation {
+        facts = facts == null ? List.of() : List.copyOf(facts);
+    }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,7 @@ import dk.articlesummarizer.chunk.Chunker;
 import dk.articlesummarizer.llm.ArticleDigest;
 import dk.articlesummarizer.llm.ArticleLlmClient;
 import dk.articlesummarizer.llm.ChunkTranslation;
+import dk.articlesummarizer.llm.ContextBudget;
 import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.llm.Prompts;
 import dk.articlesummarizer.llm.Usage;
@@ -29,8 +31,8 @@ import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 
 /**
- * Translates an article too long for one answer passage by passage, concurrently and each passage cached on its
- * own, then writes headline and bullets from the joined translation. A passage that fails is halved and tried
+ * Translates an article too long for one call passage by passage, concurrently and each passage cached on its
+ * own, then writes headline and bullets from the passages' key facts. A passage that fails is halved and tried
  * again; one that still fails fails the whole request.
  */
 @ApplicationScoped
@@ -39,7 +41,7 @@ public class LongArticleSummarizer {
     /** How often a passage may be halved again: a quarter of a passage is the smallest unit that fails alone. */
     static final int MAX_BISECTIONS = 2;
 
-    private final SummarizerConfig config;
+    private final ContextBudget budget;
     private final ArticleLlmClient llm;
     private final ChunkCache passages;
     private final RequestDeadline deadline;
@@ -50,9 +52,9 @@ public class LongArticleSummarizer {
      */
     private final ExecutorService passageCalls;
 
-    public LongArticleSummarizer(SummarizerConfig config, ArticleLlmClient llm, ChunkCache passages,
+    public LongArticleSummarizer(ContextBudget budget, ArticleLlmClient llm, ChunkCache passages,
             RequestDeadline deadline, LlmConfig llmConfig) {
-        this.config = config;
+        this.budget = budget;
         this.llm = llm;
         this.passages = passages;
         this.deadline = deadline;
@@ -71,13 +73,13 @@ public class LongArticleSummarizer {
     }
 
     public Summary summarize(ArticleText text, String title, String language) {
-        List<Chunk> chunks = Chunker.split(text.value(), config.chunkChars());
+        List<Chunk> chunks = Chunker.split(text.value(), budget.passageChars(), budget.contextChars());
         int rounds = (chunks.size() + parallelism - 1) / parallelism + 1;
         return deadline.withinRounds(rounds, () -> {
             List<TranslatedChunk> translated = translateAll(chunks);
             String translation = assemble(translated);
             Usage usage = translated.stream().map(part -> part.passage().usage()).reduce(Usage.NONE, Usage::plus);
-            ArticleLlmClient.Translated<ArticleDigest> digest = digest(title, translation);
+            ArticleLlmClient.Translated<ArticleDigest> digest = digest(title, facts(translated, translation));
             return new Summary(digest.value().title(), translation, digest.value().summary(), language, llm.model(),
                     usage.plus(digest.usage()), chunks.size());
         });
@@ -119,7 +121,7 @@ public class LongArticleSummarizer {
             return List.of(new TranslatedChunk(chunk, translateWhole(chunk)));
         } catch (ProblemException e) {
             Optional<List<Chunk>> halves = depth < MAX_BISECTIONS && e.type() == ProblemType.LLM_UNUSABLE_ANSWER
-                    ? Chunker.halves(chunk) : Optional.empty();
+                    ? Chunker.halves(chunk, budget.contextChars()) : Optional.empty();
             if (halves.isEmpty()) {
                 throw e;
             }
@@ -135,10 +137,10 @@ public class LongArticleSummarizer {
         CoalescingCache.Lookup<TranslatedPassage> lookup = passages.getOrLoad(key, () -> {
             ArticleLlmClient.Translated<ChunkTranslation> answer = llm.translateChunk(chunk.context(), passage,
                     chunk.paragraphCount());
-            return new TranslatedPassage(answer.value().translation(), answer.usage());
+            return new TranslatedPassage(answer.value().translation(), answer.value().facts(), answer.usage());
         });
         // Only calls made for this request count towards its usage.
-        return lookup.hit() ? new TranslatedPassage(lookup.value().translation(), Usage.NONE) : lookup.value();
+        return lookup.hit() ? lookup.value().withoutUsage() : lookup.value();
     }
 
     /**
@@ -165,21 +167,32 @@ public class LongArticleSummarizer {
         return String.join("\n\n", paragraphs);
     }
 
-    /** Headline and bullets from the translation; past the digest limit, from digests of its parts. */
-    private ArticleLlmClient.Translated<ArticleDigest> digest(String title, String translation) {
-        if (translation.length() <= config.digestMaxChars()) {
-            return llm.digest(title, translation);
+    /**
+     * What the digest is written from: the passages' key facts, passage by passage, so that no call carries the
+     * whole translation; the start of the translation when no passage gave any.
+     */
+    private String facts(List<TranslatedChunk> translated, String translation) {
+        String facts = translated.stream().map(part -> String.join("\n", part.passage().facts()))
+                .filter(passageFacts -> !passageFacts.isBlank()).collect(Collectors.joining("\n\n"));
+        return facts.isBlank() ? Chunker.pack(Chunker.paragraphs(translation), "\n\n", budget.promptChars()).get(0)
+                : facts;
+    }
+
+    /** Headline and bullets from the facts; past one prompt's room, from digests of their parts. */
+    private ArticleLlmClient.Translated<ArticleDigest> digest(String title, String facts) {
+        if (facts.length() <= budget.promptChars()) {
+            return llm.digest(title, facts);
         }
         List<String> partDigests = new ArrayList<>();
         Usage usage = Usage.NONE;
-        for (String part : Chunker.pack(Chunker.paragraphs(translation), "\n\n", config.digestMaxChars())) {
+        for (String part : Chunker.pack(Chunker.paragraphs(facts), "\n\n", budget.promptChars())) {
             // Cached like passages, so an edit re-digests only the part it falls in.
             CacheKey key = CacheKey.of(part, "digest of a part", llm.model(), Prompts.VERSION);
             CoalescingCache.Lookup<TranslatedPassage> partDigest = passages.getOrLoad(key, () -> {
                 ArticleLlmClient.Translated<ArticleDigest> answer = llm.digest("", part);
-                return new TranslatedPassage(String.join(" ", answer.value().summary()), answer.usage());
+                return new TranslatedPassage("", answer.value().summary(), answer.usage());
             });
-            partDigests.add(partDigest.value().translation());
+            partDigests.add(String.join("\n", partDigest.value().facts()));
             usage = usage.plus(partDigest.hit() ? Usage.NONE : partDigest.value().usage());
         }
         ArticleLlmClient.Translated<ArticleDigest> overall = llm.digest(title, String.join("\n\n", partDigests));

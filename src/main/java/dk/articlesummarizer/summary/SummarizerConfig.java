@@ -19,15 +19,11 @@ public interface SummarizerConfig {
     int maxTitleChars();
 
     /**
-     * Longest text translated in one call; longer articles are split into passages of at most this many characters.
-     * 8000 Danish characters become about 2,500 English tokens, well within a typical 4,096-token output limit.
+     * Longest text translated in one call, at most: the context budget (LLM_CONTEXT_TOKENS, LLM_MAX_OUTPUT_TOKENS)
+     * may make passages shorter. Longer articles are split into passages.
      */
     @WithDefault("8000")
     int chunkChars();
-
-    /** Longest English translation that headline and bullets are written from in one call (map-reduce beyond). */
-    @WithDefault("100000")
-    int digestMaxChars();
 
     /**
      * Hard deadline for everything one request asks of the LLM, retries included. Default: twice the LLM timeout

@@ -15,6 +15,7 @@ import dk.articlesummarizer.cache.RequestBodyIndex;
 import dk.articlesummarizer.cache.SummaryCache;
 import dk.articlesummarizer.language.LanguageGate;
 import dk.articlesummarizer.llm.ArticleLlmClient;
+import dk.articlesummarizer.llm.ContextBudget;
 import dk.articlesummarizer.llm.Prompts;
 import dk.articlesummarizer.llm.TranslatedArticle;
 import dk.articlesummarizer.problem.ProblemException;
@@ -36,11 +37,13 @@ public class SummaryService {
     private final LongArticleSummarizer longArticles;
     private final ObjectMapper json;
     private final RequestBodyIndex bodies;
+    private final ContextBudget budget;
 
     public SummaryService(SummarizerConfig config, LanguageGate languageGate, SummaryCache cache,
             ArticleLlmClient llm, RequestDeadline deadline, LongArticleSummarizer longArticles, ObjectMapper json,
-            RequestBodyIndex bodies) {
+            RequestBodyIndex bodies, ContextBudget budget) {
         this.bodies = bodies;
+        this.budget = budget;
         this.config = config;
         this.languageGate = languageGate;
         this.cache = cache;
@@ -137,7 +140,7 @@ public class SummaryService {
 
     private Summary callLlm(Prepared article, CompletableFuture<String> language) {
         ArticleText text = article.text();
-        if (text.value().length() > config.chunkChars()) {
+        if (text.value().length() > budget.passageChars()) {
             return longArticles.summarize(text, article.title(), language.join());
         }
         return deadline.within(() -> {

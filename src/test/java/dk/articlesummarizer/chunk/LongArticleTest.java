@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +27,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dk.articlesummarizer.cache.ChunkCache;
 import dk.articlesummarizer.cache.SummaryCache;
+import dk.articlesummarizer.llm.ContextBudget;
 import dk.articlesummarizer.support.FakeOpenAi;
 import dk.articlesummarizer.support.FakeTranslator;
 import dk.articlesummarizer.support.LongArticles;
@@ -54,8 +54,8 @@ class LongArticleTest {
     @Inject
     ChunkCache passages;
 
-    @ConfigProperty(name = "summarizer.chunk-chars")
-    int chunkChars;
+    @Inject
+    ContextBudget budget;
 
     @BeforeEach
     void reset() {
@@ -91,7 +91,7 @@ class LongArticleTest {
             assertTrue(section.find() && Integer.parseInt(section.group(1)) == i, "paragraph " + i + " in order");
         }
         int passagesTranslated = passageCalls().size();
-        assertTrue(passagesTranslated >= 60_000 / chunkChars, "several passage calls: " + passagesTranslated);
+        assertTrue(passagesTranslated >= 60_000 / budget.passageChars(), "several passage calls: " + passagesTranslated);
         assertEquals(passagesTranslated, answer.getInt("chunks"));
         assertEquals(1, digestCalls().size());
         for (LoggedRequest call : chatRequests(openAi)) {
@@ -114,7 +114,7 @@ class LongArticleTest {
         for (LoggedRequest call : passageCalls()) {
             String prompt = OpenAiStubs.promptOf(call);
             String passage = prompt.substring(prompt.indexOf("<<<PASSAGE\n") + 11, prompt.indexOf("\nPASSAGE>>>"));
-            assertTrue(passage.length() <= chunkChars);
+            assertTrue(passage.length() <= budget.passageChars());
             assertTrue(passage.endsWith(".") || passage.endsWith(".\""), "ends at a sentence end: "
                     + passage.substring(passage.length() - 30));
         }
@@ -123,7 +123,7 @@ class LongArticleTest {
     @Test
     void editingOneParagraphRetranslatesOnlyTheAffectedPassagesPlusOneDigest() {
         String article = LongArticles.generate(75_000, 3);
-        List<Chunk> before = Chunker.split(article, chunkChars);
+        List<Chunk> before = Chunker.split(article, budget.passageChars(), budget.contextChars());
         assertTrue(before.size() >= 10, "a 10-chunk article, got " + before.size());
         summarize(article).then().statusCode(200);
         openAi.resetRequests();
@@ -134,7 +134,7 @@ class LongArticleTest {
         String updated = String.join("\n\n", paragraphs);
         summarize(updated).then().statusCode(200).header("X-Cache", "MISS");
 
-        int changed = changedChunks(before, Chunker.split(updated, chunkChars));
+        int changed = changedChunks(before, Chunker.split(updated, budget.passageChars(), budget.contextChars()));
         assertEquals(changed, passageCalls().size(), "exactly the passages whose text or context changed");
         assertTrue(changed >= 1 && changed <= 2, "one edit touches at most two passages, touched " + changed);
         assertEquals(1, digestCalls().size());
@@ -143,14 +143,14 @@ class LongArticleTest {
     @Test
     void appendingAParagraphRetranslatesOnlyTheEnd() {
         String article = LongArticles.generate(75_000, 4);
-        List<Chunk> before = Chunker.split(article, chunkChars);
+        List<Chunk> before = Chunker.split(article, budget.passageChars(), budget.contextChars());
         summarize(article).then().statusCode(200);
         openAi.resetRequests();
 
         String updated = article + "\n\nOpdatering. Kommunen oplyser nu, at borgermødet flyttes til rådhuset.";
         summarize(updated).then().statusCode(200);
 
-        int changed = changedChunks(before, Chunker.split(updated, chunkChars));
+        int changed = changedChunks(before, Chunker.split(updated, budget.passageChars(), budget.contextChars()));
         assertEquals(changed, passageCalls().size());
         assertTrue(changed <= 2, "appending touches the last passage(s) only, touched " + changed);
         assertEquals(1, digestCalls().size());
@@ -213,6 +213,36 @@ class LongArticleTest {
 
         assertEveryParagraphOnceInOrder(article, answer.getString("translation"));
         assertTrue(passageCalls().size() > answer.getInt("chunks"), "long passages were translated in halves");
+    }
+
+    @Test
+    void aPassageWhoseAnswerHitsTheOutputLimitIsHalvedAndNothingTruncatedIsReturned() {
+        String article = LongArticles.generate(40_000, 10);
+        shape(FakeTranslator.CUT_LONG);
+
+        JsonPath answer = summarize(article).then().statusCode(200).extract().jsonPath();
+
+        assertEveryParagraphOnceInOrder(article, answer.getString("translation"));
+        assertTrue(passageCalls().size() > answer.getInt("chunks"), "cut passages were translated in halves");
+    }
+
+    @Test
+    void allPromptsOfALongArticleTogetherStayWithinOnePointThreeTimesTheArticle() {
+        String article = LongArticles.generate(60_000, 15);
+
+        summarize(article).then().statusCode(200);
+
+        long promptChars = chatRequests(openAi).stream().mapToLong(LongArticleTest::promptChars).sum();
+        double ratio = (double) promptChars / article.length();
+        assertTrue(ratio <= 1.3, "prompts are " + ratio + " times the article");
+        String digestPrompt = OpenAiStubs.promptOf(digestCalls().get(0));
+        assertTrue(digestPrompt.length() < article.length() / 5, "the digest is written from the passages' facts");
+    }
+
+    /** Every character the provider is sent as prompt: all messages and the answer's schema. */
+    static long promptChars(LoggedRequest request) {
+        com.fasterxml.jackson.databind.JsonNode body = OpenAiStubs.read(request.getBodyAsString());
+        return OpenAiStubs.promptOf(request).length() + body.path("response_format").toString().length();
     }
 
     private void shape(String shape) {

@@ -22,8 +22,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * <p>
  * The transformer parameter {@value #SHAPE} makes passages come back the way small models get them wrong:
  * {@value #MERGE_HEADING} runs the first paragraph into the second, {@value #WITH_CONTEXT} translates the read-only
- * context too, and {@value #HALF_OF_LONG} translates only the first third of a passage longer than 5,000
- * characters (a model whose output runs out).
+ * context too, {@value #HALF_OF_LONG} translates only the first third of a passage longer than 5,000
+ * characters (a model that gives up), and {@value #CUT_LONG} stops such a passage's answer mid-JSON with
+ * {@code finish_reason: length} (an output limit too small for it).
  */
 public class FakeTranslator implements ResponseDefinitionTransformerV2 {
 
@@ -32,6 +33,7 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
     public static final String MERGE_HEADING = "merge-heading";
     public static final String WITH_CONTEXT = "with-context";
     public static final String HALF_OF_LONG = "half-of-long";
+    public static final String CUT_LONG = "cut-long";
     private static final int LONG_PASSAGE = 5_000;
     /** English for each sentence LongArticles writes, as a careful translator would render it. */
     private static final Map<String, String> ENGLISH = Map.ofEntries(
@@ -94,15 +96,21 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
         String user = messages.path(1).path("content").asText();
         Object answer;
         if (system.contains("<<<PASSAGE")) {
-            answer = Map.of("translation", passage(between(user, "<<<CONTEXT\n", "\nCONTEXT>>>"),
-                    between(user, "<<<PASSAGE\n", "\nPASSAGE>>>"), shape));
+            String translation = passage(between(user, "<<<CONTEXT\n", "\nCONTEXT>>>"),
+                    between(user, "<<<PASSAGE\n", "\nPASSAGE>>>"), shape);
+            answer = Map.of("translation", translation, "facts", facts(translation));
         } else if (system.contains("news editor")) {
             answer = Map.of("title", "A long article in English", "summary", bullets());
         } else {
             answer = Map.of("title", "An article in English", "translation",
                     translate(between(user, "<<<ARTICLE\n", "\nARTICLE>>>")), "summary", bullets());
         }
-        return OpenAiStubs.completionJson(OpenAiStubs.write(answer), "stop", user.length() / 4, 500);
+        String content = OpenAiStubs.write(answer);
+        if (CUT_LONG.equals(shape) && user.length() > LONG_PASSAGE) {
+            return OpenAiStubs.completionJson(content.substring(0, content.length() / 2), "length",
+                    user.length() / 4, 500);
+        }
+        return OpenAiStubs.completionJson(content, "stop", user.length() / 4, 500);
     }
 
     private static String passage(String context, String passage, String shape) {
@@ -121,6 +129,19 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
                 return translate(passage);
             }
         }
+    }
+
+    /** The passage's key facts: the first sentence of up to three of its paragraphs, without "Section N.". */
+    private static List<String> facts(String translation) {
+        List<String> facts = new ArrayList<>();
+        for (String paragraph : translation.split("\n\\s*\n")) {
+            String text = paragraph.replaceFirst("^Section \\d+\\.\\s*", "");
+            int end = text.indexOf(". ");
+            if (facts.size() < 3 && !text.isBlank()) {
+                facts.add(end < 0 ? text : text.substring(0, end + 1));
+            }
+        }
+        return facts;
     }
 
     public static String translate(String danish) {

@@ -42,7 +42,8 @@ final class AnswerJson {
         TRANSLATION("translation", "translatedtext", "englishtranslation", "translatedarticle", "english",
                 "translatedpassage", "text", "article", "body"),
         SUMMARY("summary", "bullets", "bulletpoints", "summarybullets", "summarypoints", "keypoints", "points",
-                "highlights", "keyfacts");
+                "highlights", "keyfacts"),
+        FACTS("facts", "keyfacts", "keypoints", "points", "bullets", "summary", "highlights");
 
         private final String name;
         private final List<String> aliases;
@@ -95,9 +96,15 @@ final class AnswerJson {
      * one string of lines as its lines (a repair). Bullet form is the guardrail's business.
      */
     List<String> strings(Field field) {
+        return strings(field, true);
+    }
+
+    List<String> strings(Field field, boolean required) {
         JsonNode value = find(field);
         if (value == null) {
-            missing.add(field.jsonName());
+            if (required) {
+                missing.add(field.jsonName());
+            }
             return List.of();
         }
         if (value.isTextual()) {
@@ -105,7 +112,9 @@ final class AnswerJson {
             return List.of(value.asText().split("\\R"));
         }
         if (!value.isArray()) {
-            missing.add(field.jsonName());
+            if (required) {
+                missing.add(field.jsonName());
+            }
             return List.of();
         }
         List<String> strings = new ArrayList<>();

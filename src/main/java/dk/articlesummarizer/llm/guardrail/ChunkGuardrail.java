@@ -1,5 +1,6 @@
 package dk.articlesummarizer.llm.guardrail;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,20 +13,20 @@ import dk.articlesummarizer.llm.ChunkTranslation;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Checks the translation of one passage: English and complete. Its paragraphs may differ from the source's by a
- * merged or split one (a heading run into the next paragraph), since the passage is joined to the others as it
- * is; a translated copy of the read-only context in front is dropped.
+ * Checks the translation of one passage: English and complete, with the key facts the passage supports. Its
+ * paragraphs may differ from the source's by a merged or split one (a heading run into the next paragraph), since
+ * the passage is joined to the others as it is; a translated copy of the read-only context in front is dropped.
  */
 @Singleton
 public class ChunkGuardrail extends AnswerGuardrail<ChunkTranslation> {
+
+    /** Share of names and numbers the extra first paragraph must have in common with the context. */
+    static final double MIN_CONTEXT_OVERLAP = 0.5;
 
     /** Paragraphs a translation may gain or lose against its passage: one, or one in five of a long passage. */
     static int tolerance(int expected) {
         return Math.max(1, expected / 5);
     }
-
-    /** Share of names and numbers the extra first paragraph must have in common with the context. */
-    static final double MIN_CONTEXT_OVERLAP = 0.5;
 
     private final AnswerInspector inspector;
 
@@ -41,11 +42,29 @@ public class ChunkGuardrail extends AnswerGuardrail<ChunkTranslation> {
         int expected = Integer.parseInt(variable(request, "paragraphs"));
         String translation = withoutContext(context, passage, AnswerInspector.paragraphBreaks(expected,
                 json.text(AnswerJson.Field.TRANSLATION, true), json.repairs()), json.repairs());
+        List<String> facts = supportedFacts(passage + "\n" + translation,
+                json.strings(AnswerJson.Field.FACTS, false), json.repairs());
         Optional<Violation> violation = json.missingFields()
                 .or(() -> inspector.translation(passage, translation))
                 .or(() -> paragraphs(expected, translation, json.repairs()));
         return violation.isPresent() ? Checked.rejected(violation.get())
-                : Checked.accepted(new ChunkTranslation(translation));
+                : Checked.accepted(new ChunkTranslation(translation, facts));
+    }
+
+    /**
+     * The passage's key facts that its text supports: they only feed the digest, so a fact with a number or name
+     * the passage does not have is left out rather than asked for again.
+     */
+    static List<String> supportedFacts(String known, List<String> raw, Set<Repair> repairs) {
+        List<String> tidy = AnswerInspector.tidyBullets(raw, EnumSet.noneOf(Repair.class));
+        List<String> facts = tidy.stream()
+                .filter(fact -> AnswerInspector.numbers(known, List.of(fact)).isEmpty())
+                .filter(fact -> AnswerInspector.names(known, List.of(fact)).isEmpty())
+                .toList();
+        if (facts.isEmpty() || facts.size() < tidy.size()) {
+            repairs.add(Repair.FACTS_DROPPED);
+        }
+        return facts;
     }
 
     /**

@@ -9,7 +9,7 @@ import dev.langchain4j.guardrail.OutputGuardrailRequest;
 import dk.articlesummarizer.llm.ArticleDigest;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Checks headline and bullets written from a long article's translation. */
+/** Checks headline and bullets written from a long article's key facts, which were checked against its passages. */
 @Singleton
 public class DigestGuardrail extends AnswerGuardrail<ArticleDigest> {
 
@@ -19,12 +19,12 @@ public class DigestGuardrail extends AnswerGuardrail<ArticleDigest> {
 
     @Override
     protected Checked<ArticleDigest> check(AnswerJson json, OutputGuardrailRequest request) {
-        String translation = variable(request, "translation");
+        String facts = variable(request, "facts");
         String givenTitle = variable(request, "title");
         List<String> bullets = AnswerInspector.tidyBullets(json.strings(AnswerJson.Field.SUMMARY), json.repairs());
         String title = AnswerInspector.titleOrDerived(json.text(AnswerJson.Field.TITLE, false), bullets,
                 json.repairs());
-        String known = translation + "\n" + givenTitle;
+        String known = facts + "\n" + givenTitle;
         Optional<Violation> violation = json.missingFields()
                 .or(() -> AnswerInspector.bullets(bullets))
                 .or(() -> AnswerInspector.numbers(known, TranslationGuardrail.claims(title, bullets)))

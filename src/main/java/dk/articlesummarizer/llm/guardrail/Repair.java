@@ -29,7 +29,9 @@ public enum Repair {
     /** A passage's translation merged or split a paragraph; it covers the source and is joined as it is. */
     PARAGRAPHS_REGROUPED,
     /** A passage's translation began with the read-only context translated too; that paragraph was dropped. */
-    CONTEXT_DROPPED;
+    CONTEXT_DROPPED,
+    /** A passage's key facts were missing, or some named numbers or names the passage does not; those were left out. */
+    FACTS_DROPPED;
 
     public String tag() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
