@@ -24,6 +24,8 @@ import io.quarkus.arc.Unremovable;
  * builds (application.properties), chosen by {@code LLM_RESPONSE_FORMAT}. The extension fixes a model's
  * response format at start-up; choosing between models is what lets a provider that refuses
  * {@code response_format} be asked in the prompt form instead, once, and from then on for the life of the process.
+ * Every request carries {@code LLM_MAX_OUTPUT_TOKENS} as {@code max_tokens}, which local servers understand (the
+ * extension's own setting for it is deprecated in favour of OpenAI's newer {@code max_completion_tokens}).
  */
 @ApplicationScoped
 @Typed(StructuredOutputModel.class)
@@ -35,11 +37,13 @@ public class StructuredOutputModel implements ChatModel {
     private final ChatModel structured;
     private final ChatModel promptForm;
     private final LlmConfig.ResponseFormat configured;
+    private final int maxOutputTokens;
     private volatile boolean refused;
 
     public StructuredOutputModel(LlmConfig config, @Default ChatModel jsonSchema,
             @ModelName("json-object") ChatModel jsonObject, @ModelName("prompt-form") ChatModel promptForm) {
         this.configured = config.responseFormat();
+        this.maxOutputTokens = config.maxOutputTokens();
         this.structured = configured == LlmConfig.ResponseFormat.JSON_OBJECT ? jsonObject : jsonSchema;
         this.promptForm = promptForm;
     }
@@ -50,7 +54,9 @@ public class StructuredOutputModel implements ChatModel {
     }
 
     @Override
-    public ChatResponse chat(ChatRequest request) {
+    public ChatResponse chat(ChatRequest original) {
+        ChatRequest request = original.toBuilder().parameters(ChatRequestParameters.builder()
+                .overrideWith(original.parameters()).maxOutputTokens(maxOutputTokens).build()).build();
         ChatResponse response = structuredInUse() ? structuredOrPromptForm(request)
                 : promptForm.chat(withoutResponseFormat(request));
         TokenMeter.count(response.tokenUsage());
