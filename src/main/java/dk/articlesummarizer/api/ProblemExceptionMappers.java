@@ -59,11 +59,6 @@ public class ProblemExceptionMappers {
         return problem(new ProblemException(classify(e), describe(e)));
     }
 
-    @ServerExceptionMapper
-    public Response unreadableJson(UncheckedJsonException e) {
-        return unreadableJson(e.json());
-    }
-
     /** Replaces Quarkus's built-in mapper for this type, which answers plain JSON, not problem+json. */
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {

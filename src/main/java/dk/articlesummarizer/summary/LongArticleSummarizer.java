@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
@@ -72,23 +73,24 @@ public class LongArticleSummarizer {
         passageCalls.shutdownNow();
     }
 
-    public Summary summarize(ArticleText text, String title, String language) {
+    /** @param store whether passages and part digests may be cached (never for a no-store request) */
+    public Summary summarize(ArticleText text, String title, String language, boolean store) {
         List<Chunk> chunks = Chunker.split(text.value(), budget.passageChars(), budget.contextChars());
         int rounds = (chunks.size() + parallelism - 1) / parallelism + 1;
         return deadline.withinRounds(rounds, () -> {
-            List<TranslatedChunk> translated = translateAll(chunks);
+            List<TranslatedChunk> translated = translateAll(chunks, store);
             String translation = assemble(translated);
             Usage usage = translated.stream().map(part -> part.passage().usage()).reduce(Usage.NONE, Usage::plus);
-            ArticleLlmClient.Translated<ArticleDigest> digest = digest(title, facts(translated, translation));
+            ArticleLlmClient.Translated<ArticleDigest> digest = digest(title, facts(translated, translation), store);
             return new Summary(digest.value().title(), translation, digest.value().summary(), language, llm.model(),
                     usage.plus(digest.usage()), chunks.size());
         });
     }
 
-    private List<TranslatedChunk> translateAll(List<Chunk> chunks) {
+    private List<TranslatedChunk> translateAll(List<Chunk> chunks, boolean store) {
         List<Future<List<TranslatedChunk>>> pending = new ArrayList<>();
         for (Chunk chunk : chunks) {
-            pending.add(passageCalls.submit(() -> translate(chunk, 0)));
+            pending.add(passageCalls.submit(() -> translate(chunk, 0, store)));
         }
         List<TranslatedChunk> translated = new ArrayList<>();
         try {
@@ -116,9 +118,9 @@ public class LongArticleSummarizer {
      * whose answers stay unusable is split in two and each half translated on its own, so that one passage a model
      * stumbles over does not fail the whole article.
      */
-    private List<TranslatedChunk> translate(Chunk chunk, int depth) {
+    private List<TranslatedChunk> translate(Chunk chunk, int depth, boolean store) {
         try {
-            return List.of(new TranslatedChunk(chunk, translateWhole(chunk)));
+            return List.of(new TranslatedChunk(chunk, translateWhole(chunk, store)));
         } catch (ProblemException e) {
             Optional<List<Chunk>> halves = depth < MAX_BISECTIONS && e.type() == ProblemType.LLM_UNUSABLE_ANSWER
                     ? Chunker.halves(chunk, budget.contextChars()) : Optional.empty();
@@ -126,19 +128,27 @@ public class LongArticleSummarizer {
                 throw e;
             }
             List<TranslatedChunk> translated = new ArrayList<>();
-            halves.get().forEach(half -> translated.addAll(translate(half, depth + 1)));
+            halves.get().forEach(half -> translated.addAll(translate(half, depth + 1, store)));
             return translated;
         }
     }
 
-    private TranslatedPassage translateWhole(Chunk chunk) {
+    private TranslatedPassage translateWhole(Chunk chunk, boolean store) {
         String passage = chunk.text();
-        CacheKey key = CacheKey.of(passage, chunk.context(), llm.model(), Prompts.VERSION);
-        CoalescingCache.Lookup<TranslatedPassage> lookup = passages.getOrLoad(key, () -> {
+        Supplier<TranslatedPassage> call = () -> {
             ArticleLlmClient.Translated<ChunkTranslation> answer = llm.translateChunk(chunk.context(), passage,
                     chunk.paragraphCount());
             return new TranslatedPassage(answer.value().translation(), answer.value().facts(), answer.usage());
-        });
+        };
+        return cachedIf(store, CacheKey.of(passage, chunk.context(), llm.model(), Prompts.VERSION), call);
+    }
+
+    /** The call's result, through the passage cache when the request allows storing. */
+    private TranslatedPassage cachedIf(boolean store, CacheKey key, Supplier<TranslatedPassage> call) {
+        if (!store) {
+            return call.get();
+        }
+        CoalescingCache.Lookup<TranslatedPassage> lookup = passages.getOrLoad(key, call);
         // Only calls made for this request count towards its usage.
         return lookup.hit() ? lookup.value().withoutUsage() : lookup.value();
     }
@@ -179,7 +189,7 @@ public class LongArticleSummarizer {
     }
 
     /** Headline and bullets from the facts; past one prompt's room, from digests of their parts. */
-    private ArticleLlmClient.Translated<ArticleDigest> digest(String title, String facts) {
+    private ArticleLlmClient.Translated<ArticleDigest> digest(String title, String facts, boolean store) {
         if (facts.length() <= budget.promptChars()) {
             return llm.digest(title, facts);
         }
@@ -188,12 +198,12 @@ public class LongArticleSummarizer {
         for (String part : Chunker.pack(Chunker.paragraphs(facts), "\n\n", budget.promptChars())) {
             // Cached like passages, so an edit re-digests only the part it falls in.
             CacheKey key = CacheKey.of(part, "digest of a part", llm.model(), Prompts.VERSION);
-            CoalescingCache.Lookup<TranslatedPassage> partDigest = passages.getOrLoad(key, () -> {
+            TranslatedPassage partDigest = cachedIf(store, key, () -> {
                 ArticleLlmClient.Translated<ArticleDigest> answer = llm.digest("", part);
                 return new TranslatedPassage("", answer.value().summary(), answer.usage());
             });
-            partDigests.add(String.join("\n", partDigest.value().facts()));
-            usage = usage.plus(partDigest.hit() ? Usage.NONE : partDigest.value().usage());
+            partDigests.add(String.join("\n", partDigest.facts()));
+            usage = usage.plus(partDigest.usage());
         }
         ArticleLlmClient.Translated<ArticleDigest> overall = llm.digest(title, String.join("\n\n", partDigests));
         return new ArticleLlmClient.Translated<>(overall.value(), usage.plus(overall.usage()));

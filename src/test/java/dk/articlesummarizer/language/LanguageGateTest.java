@@ -1,7 +1,6 @@
 package dk.articlesummarizer.language;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,87 +21,80 @@ class LanguageGateTest {
             + " Tuesday. He said that the town had waited for it for years and that the water was clean.";
     private static final String DANISH_QUOTING_ENGLISH = "Bandet The Who spillede i aftes i Aarhus, og anmelderen"
             + " skrev, at \"The Kids Are Alright\" stadig er deres bedste sang. Koncerten varede i to timer.";
-
     private static final String GERMAN_WITH_DANISH_NAMES = "Der dänische Minister Søren Ærø besuchte am Dienstag"
             + " Flensburg. Er sagte, dass die Zusammenarbeit über die Grenze nach Åbenrå gut sei und weiter wachsen solle.";
+    private static final String SWEDISH = "Kommunen planerar att bygga en ny simhall i Örebro, och arbetet ska börja"
+            + " redan nästa år. Simhallen ska ha plats för många besökare, säger kommunalrådet Anna Lindqvist.";
 
-    private static final String ENGLISH_ABOUT_DANISH_FOOD = "Visitors to Copenhagen queue for smørrebrød, rødgrød med"
-            + " fløde and æbleskiver, and the tourist office said that the lines were longer this year than ever.";
-
-    private final LanguageGate gate = gate(List.of("en", "de"));
-
-    private static LanguageGate gate(List<String> refused) {
-        return new LanguageGate(new LanguageConfig() {
+    private static LanguageGate gate(List<String> accepted) {
+        return new LanguageGate(new LanguageDetection(new LanguageConfig() {
             @Override
             public List<String> accepted() {
-                return List.of("da", "nb", "nn", "sv");
+                return accepted;
             }
 
             @Override
             public List<String> refused() {
-                return refused;
+                return List.of("en", "de", "fr", "es", "nl", "it", "pl", "fi");
             }
-        });
+        }));
     }
 
-    @Test
-    void plainlyScandinavianArticlesAreWeighedAgainstTheScandinavianLanguagesOnly() {
-        for (String name : List.of(Articles.SHORT_DANISH, Articles.MEDIUM_DANISH, Articles.NORWEGIAN)) {
-            assertTrue(gate.takesScandinavianShortcut(Articles.load(name)), name);
-        }
-        assertFalse(gate.takesScandinavianShortcut(ENGLISH_WITH_DANISH_NAMES));
-        assertFalse(gate.takesScandinavianShortcut(GERMAN_WITH_DANISH_NAMES));
-        assertFalse(gate.takesScandinavianShortcut(ENGLISH_ABOUT_DANISH_FOOD));
-        assertThrows(ProblemException.class, () -> gate.admit(GERMAN_WITH_DANISH_NAMES));
-    }
+    private final LanguageGate byDefault = gate(List.of("da", "nb", "nn", "sv"));
 
     @Test
-    void theShortcutReachesTheSameVerdictAsTheFullDetector() {
-        assertEquals("nb", gate.admit(Articles.load(Articles.NORWEGIAN)).join());
-        for (String name : List.of(Articles.SHORT_DANISH, Articles.MEDIUM_DANISH, Articles.NORWEGIAN)) {
-            String article = Articles.load(name);
-            assertEquals(gate.requireAcceptedByFullDetector(article), gate.admit(article).join(), name);
-        }
-        for (long seed = 0; seed < 100; seed++) {
-            String article = LongArticles.generate(3_000, seed);
-            assertTrue(gate.takesScandinavianShortcut(article), "seed " + seed);
-            assertEquals("da", gate.requireAcceptedByFullDetector(article), "seed " + seed);
-            assertEquals("da", gate.admit(article).join(), "seed " + seed);
+    void byDefaultDanishNorwegianAndSwedishPassAsWhatTheyAre() {
+        assertEquals("da", byDefault.admit(Articles.load(Articles.MEDIUM_DANISH)));
+        assertEquals("da", byDefault.admit(Articles.load(Articles.SHORT_DANISH)));
+        assertEquals("nb", byDefault.admit(Articles.load(Articles.NORWEGIAN)));
+        assertEquals("sv", byDefault.admit(SWEDISH));
+        assertEquals("da", byDefault.admit(DANISH_QUOTING_ENGLISH));
+        for (long seed = 0; seed < 20; seed++) {
+            assertEquals("da", byDefault.admit(LongArticles.generate(3_000, seed)), "seed " + seed);
         }
     }
 
     @Test
-    void aRefusalComesAtOnceNotFromTheBackgroundWeighing() {
-        assertThrows(ProblemException.class, () -> gate.admit(GERMAN_WITH_DANISH_NAMES));
-        assertThrows(ProblemException.class, () -> gate.admit(ENGLISH));
-        assertEquals("da", gate.admit(Articles.load(Articles.MEDIUM_DANISH)).join());
+    void englishAndGermanAreRefusedEvenWithDanishNames() {
+        for (String text : List.of(ENGLISH, ENGLISH_WITH_DANISH_NAMES, GERMAN_WITH_DANISH_NAMES)) {
+            ProblemException refused = assertThrows(ProblemException.class, () -> byDefault.admit(text));
+            assertTrue(refused.getMessage().contains("accepted languages: da, nb, nn, sv"), refused.getMessage());
+        }
     }
 
     @Test
-    void aRefusedLanguageTheShortcutDoesNotKnowTurnsItOff() {
-        LanguageGate withIcelandic = gate(List.of("en", "de", "is"));
-        assertFalse(withIcelandic.takesScandinavianShortcut(Articles.load(Articles.MEDIUM_DANISH)));
-        assertEquals("da", withIcelandic.admit(Articles.load(Articles.MEDIUM_DANISH)).join());
+    void danishAloneAcceptsDanishAndRefusesNorwegianAndSwedish() {
+        LanguageGate danishOnly = gate(List.of("da"));
+        assertEquals("da", danishOnly.admit(Articles.load(Articles.MEDIUM_DANISH)));
+        assertEquals("da", danishOnly.admit(Articles.load(Articles.SHORT_DANISH)));
+        assertEquals("da", danishOnly.admit(DANISH_QUOTING_ENGLISH));
+        ProblemException norwegian = assertThrows(ProblemException.class,
+                () -> danishOnly.admit(Articles.load(Articles.NORWEGIAN)));
+        assertTrue(norwegian.getMessage().contains("Bokmal (nb)"), norwegian.getMessage());
+        ProblemException swedish = assertThrows(ProblemException.class, () -> danishOnly.admit(SWEDISH));
+        assertTrue(swedish.getMessage().contains("Swedish (sv)"), swedish.getMessage());
+        assertThrows(ProblemException.class, () -> danishOnly.admit(ENGLISH));
     }
 
     @Test
-    void plainEnglishIsRecognizedWithoutTheDetector() {
-        assertTrue(LanguageGate.plainlyEnglish(ENGLISH));
-        assertEquals(Optional.of(true), gate.isEnglish(ENGLISH));
+    void danishAndSwedishReportEachAsItselfAndRefuseNorwegian() {
+        LanguageGate danishAndSwedish = gate(List.of("da", "sv"));
+        assertEquals("sv", danishAndSwedish.admit(SWEDISH));
+        assertEquals("da", danishAndSwedish.admit(Articles.load(Articles.MEDIUM_DANISH)));
+        assertThrows(ProblemException.class, () -> danishAndSwedish.admit(Articles.load(Articles.NORWEGIAN)));
     }
 
     @Test
-    void danishLettersLeaveTheDecisionToTheDetector() {
-        assertFalse(LanguageGate.plainlyEnglish(ENGLISH_WITH_DANISH_NAMES));
-        assertEquals(Optional.of(true), gate.isEnglish(ENGLISH_WITH_DANISH_NAMES));
+    void tooShortToTellPassesAsTheFirstAcceptedLanguage() {
+        assertEquals("da", byDefault.admit("Kort."));
     }
 
     @Test
-    void danishWithAFewEnglishWordsIsNotEnglish() {
-        assertFalse(LanguageGate.plainlyEnglish(DANISH_QUOTING_ENGLISH));
-        assertEquals(Optional.of(false), gate.isEnglish(DANISH_QUOTING_ENGLISH));
-        String danish = Articles.load(Articles.MEDIUM_DANISH);
-        assertFalse(LanguageGate.plainlyEnglish(danish.substring(0, LanguageGate.SAMPLE_CHARS)));
-        assertEquals(Optional.of(false), gate.isEnglish(danish));
+    void answersAreTestedForEnglish() {
+        assertEquals(Optional.of(true), byDefault.isEnglish(ENGLISH));
+        assertEquals(Optional.of(true), byDefault.isEnglish(ENGLISH_WITH_DANISH_NAMES));
+        assertEquals(Optional.of(false), byDefault.isEnglish(DANISH_QUOTING_ENGLISH));
+        assertEquals(Optional.of(false), byDefault.isEnglish(Articles.load(Articles.MEDIUM_DANISH)));
+        assertEquals(Optional.empty(), byDefault.isEnglish("Short."));
     }
 }
