@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dk.articlesummarizer.observability.RequestIds;
 import dk.articlesummarizer.problem.Problem;
 import dk.articlesummarizer.problem.ProblemType;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -49,7 +50,8 @@ public class BodyLimitFilter {
         if (declared != null && isOver(declared)) {
             String problemJson;
             try {
-                problemJson = json.writeValueAsString(Problem.of(ProblemType.BODY_TOO_LARGE, detail(maxBodyBytes)));
+                problemJson = json.writeValueAsString(Problem.of(ProblemType.BODY_TOO_LARGE, detail(maxBodyBytes),
+                        RequestIds.current()));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("A problem record always serializes", e);
             }

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import dk.articlesummarizer.observability.RequestIds;
 import dk.articlesummarizer.problem.Problem;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
@@ -38,7 +39,7 @@ public class ProblemExceptionMappers {
     public Response problem(ProblemException e) {
         Response.ResponseBuilder response = Response.status(e.type().status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(e.toProblem());
+                .entity(e.toProblem(RequestIds.current()));
         e.retryAfter().ifPresent(delay -> response.header(HttpHeaders.RETRY_AFTER,
                 Math.max(1, (delay.toMillis() + 999) / 1000)));
         e.headers().forEach(response::header);

@@ -24,19 +24,21 @@ public class ArticleLlmClient {
     private static final Logger LOG = Logger.getLogger(ArticleLlmClient.class);
 
     private final ArticleTranslator translator;
+    private final LlmEndpoint endpoint;
     private final ProviderFailures failures;
     private final String model;
     private final Guard providerPolicy;
 
-    public ArticleLlmClient(ArticleTranslator translator, LlmConfig config) {
+    public ArticleLlmClient(ArticleTranslator translator, LlmConfig config, LlmEndpoint endpoint) {
         this.translator = translator;
-        this.failures = new ProviderFailures(config);
+        this.endpoint = endpoint;
+        this.failures = new ProviderFailures(config, endpoint);
         this.model = config.model();
         this.providerPolicy = providerPolicy(config);
     }
 
     private static Guard providerPolicy(LlmConfig config) {
-        return Guard.create()
+        var bulkhead = Guard.create()
                 .withDescription("llm-provider")
                 .withRetry()
                     .maxRetries(config.maxAttempts() - 1)
@@ -59,10 +61,10 @@ public class ArticleLlmClient {
                     .when(failure -> failure instanceof ProviderFault fault && fault.countsAgainstProvider())
                     .done()
                 .withBulkhead()
-                    .limit(config.maxConcurrency())
-                    .queueSize(Math.max(1, config.queueSize()))
-                    .enableSynchronousQueueing()
-                    .done()
+                    .limit(config.maxConcurrency());
+        // LLM_QUEUE_SIZE=0: a call beyond the concurrency limit is refused at once rather than queued.
+        return (config.queueSize() > 0 ? bulkhead.queueSize(config.queueSize()).enableSynchronousQueueing() : bulkhead)
+                .done()
                 .build();
     }
 
@@ -91,6 +93,10 @@ public class ArticleLlmClient {
 
     @SuppressWarnings("unchecked")
     private <T> Translated<T> guarded(Function<String, T> call) {
+        if (endpoint.problem().isPresent()) {
+            throw new ProblemException(ProblemType.LLM_MISCONFIGURED, "The service cannot call its LLM: "
+                    + endpoint.problem().get() + ". The operator must fix the configuration.");
+        }
         try {
             return providerPolicy.call(() -> attempt(call), Translated.class);
         } catch (Exception e) {
@@ -99,6 +105,9 @@ public class ArticleLlmClient {
     }
 
     private <T> Translated<T> attempt(Function<String, T> call) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new ProviderFault(ProviderFault.Kind.ABANDONED, -1, null, null);
+        }
         String callId = UUID.randomUUID().toString();
         try {
             return TokenMeter.measure(() -> call.apply(callId));

@@ -2,7 +2,6 @@ package dk.articlesummarizer.llm;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
@@ -32,8 +31,8 @@ final class ProviderFailures {
     private final String endpoint;
     private final LlmConfig config;
 
-    ProviderFailures(LlmConfig config) {
-        this.endpoint = withoutUserInfo(config.baseUrl());
+    ProviderFailures(LlmConfig config, LlmEndpoint endpoint) {
+        this.endpoint = endpoint.shown();
         this.config = config;
     }
 
@@ -42,6 +41,9 @@ final class ProviderFailures {
     }
 
     ProviderFault classify(Throwable failure) {
+        if (Thread.currentThread().isInterrupted()) {
+            return new ProviderFault(ProviderFault.Kind.ABANDONED, -1, null, failure);
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             ProviderFault fault = classifyOne(cause);
             if (fault != null) {
@@ -54,6 +56,9 @@ final class ProviderFailures {
     private static ProviderFault classifyOne(Throwable cause) {
         if (cause instanceof ProviderFault fault) {
             return fault;
+        }
+        if (cause instanceof InterruptedException || cause instanceof java.util.concurrent.CancellationException) {
+            return new ProviderFault(ProviderFault.Kind.ABANDONED, -1, null, cause);
         }
         if (cause instanceof OutputGuardrailException || cause instanceof OutputParsingException) {
             return new ProviderFault(ProviderFault.Kind.UNUSABLE_ANSWER, -1, null, cause);
@@ -98,6 +103,8 @@ final class ProviderFailures {
         ProviderFault fault = classify(failure);
         int attempts = config.maxAttempts();
         return switch (fault.kind()) {
+            case ABANDONED -> new ProblemException(ProblemType.LLM_TIMEOUT, "The request's deadline passed before"
+                    + " the LLM provider at " + endpoint + " answered (SUMMARIZER_REQUEST_TIMEOUT).");
             case TIMEOUT -> new ProblemException(ProblemType.LLM_TIMEOUT, "The LLM provider at " + endpoint
                     + " did not answer within " + human(config.timeout()) + " (LLM_TIMEOUT) in " + attempts
                     + " attempt(s). Retrying later may help.");
@@ -134,15 +141,5 @@ final class ProviderFailures {
             return http.statusCode();
         }
         return -1;
-    }
-
-    private static String withoutUserInfo(String url) {
-        try {
-            URI uri = URI.create(url);
-            return uri.getUserInfo() == null ? url
-                    : new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
-        } catch (Exception e) {
-            return "the configured LLM_BASE_URL";
-        }
     }
 }

@@ -20,7 +20,9 @@ public class ProviderFault extends RuntimeException {
         /** 400/404/422: the provider refuses the request itself; retrying cannot help. */
         REQUEST_REJECTED(false, false),
         /** The model answered, but not with a usable answer, even after being asked again. */
-        UNUSABLE_ANSWER(false, false);
+        UNUSABLE_ANSWER(false, false),
+        /** The request's deadline passed: the call was interrupted and no further attempt may start. */
+        ABANDONED(false, false);
 
         private final boolean retryable;
         private final boolean provokedByProvider;

@@ -44,7 +44,7 @@ public class ProblemException extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
-    public Problem toProblem() {
-        return Problem.of(type, getMessage());
+    public Problem toProblem(String requestId) {
+        return Problem.of(type, getMessage(), requestId);
     }
 }

@@ -21,6 +21,7 @@ public enum ProblemType {
     LLM_CREDENTIALS_REJECTED(502, "LLM credentials rejected"),
     LLM_UNUSABLE_ANSWER(502, "Unusable answer from the LLM"),
     LLM_UNREACHABLE(503, "LLM provider unreachable"),
+    LLM_MISCONFIGURED(503, "LLM connection misconfigured"),
     LLM_RATE_LIMITED(503, "LLM provider rate limit reached"),
     LLM_CIRCUIT_OPEN(503, "LLM calls paused"),
     LLM_BUSY(503, "Too many LLM calls in progress"),

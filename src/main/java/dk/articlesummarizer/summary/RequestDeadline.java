@@ -1,58 +1,87 @@
 package dk.articlesummarizer.summary;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.MDC;
 
 import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
-import io.smallrye.faulttolerance.api.Guard;
 
-/** The hard limit on the LLM work of one request, whatever retries, backoff and queueing would add. */
+/**
+ * The hard limit on the LLM work of one request, whatever retries, backoff and queueing would add: the caller gets
+ * its 504 at the deadline. The work runs on a thread of its own, so that the caller does not wait for a provider
+ * call that ignores the interrupt; when the deadline passes, that thread is interrupted, which ends its retries (an
+ * interrupted call is not retried) and abandons the call in flight.
+ */
 @ApplicationScoped
 public class RequestDeadline {
 
     private final Duration limit;
-    private final Guard guard;
+    private final ExecutorService work;
 
     public RequestDeadline(SummarizerConfig config, LlmConfig llm) {
         this.limit = config.requestTimeout()
                 .orElse(llm.timeout().multipliedBy(2).plus(llm.maxBackoff().multipliedBy(2)));
-        this.guard = Guard.create()
-                .withDescription("request-deadline")
-                .withTimeout().duration(limit.toMillis(), ChronoUnit.MILLIS).done()
-                .build();
+        AtomicInteger threads = new AtomicInteger();
+        this.work = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "llm-work-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
-    public Summary within(Supplier<Summary> work) {
-        return run(guard, limit, work);
+    @PreDestroy
+    void stop() {
+        work.shutdownNow();
+    }
+
+    public Summary within(Supplier<Summary> task) {
+        return withinRounds(1, task);
     }
 
     /**
      * For work done in {@code rounds} successive rounds of LLM calls (a long article's passages, a batch per free
      * slot, then its digest): the deadline is one request deadline per round.
      */
-    public Summary withinRounds(int rounds, Supplier<Summary> work) {
-        Duration scaled = limit.multipliedBy(Math.max(1, rounds));
-        Guard scaledGuard = Guard.create()
-                .withDescription("request-deadline")
-                .withTimeout().duration(scaled.toMillis(), ChronoUnit.MILLIS).done()
-                .build();
-        return run(scaledGuard, scaled, work);
-    }
-
-    private static Summary run(Guard guard, Duration limit, Supplier<Summary> work) {
+    public Summary withinRounds(int rounds, Supplier<Summary> task) {
+        Duration deadline = limit.multipliedBy(Math.max(1, rounds));
+        Map<String, Object> logContext = MDC.getMap();
+        Future<Summary> running = work.submit(() -> {
+            logContext.forEach(MDC::put);
+            try {
+                return task.get();
+            } finally {
+                MDC.clear();
+            }
+        });
         try {
-            return guard.get(work, Summary.class);
+            return running.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            running.cancel(true);
             throw new ProblemException(ProblemType.LLM_TIMEOUT, "The LLM provider did not produce an answer within "
-                    + limit.toString().substring(2).toLowerCase() + " (SUMMARIZER_REQUEST_TIMEOUT), retries included."
-                    + " Retrying later may help.");
+                    + deadline.toString().substring(2).toLowerCase() + " (SUMMARIZER_REQUEST_TIMEOUT), retries"
+                    + " included. Retrying later may help.");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("The LLM work failed", e.getCause());
+        } catch (InterruptedException e) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Interrupted while waiting for the LLM");
         }
     }
 }

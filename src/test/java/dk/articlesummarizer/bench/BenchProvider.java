@@ -1,106 +1,78 @@
 package dk.articlesummarizer.bench;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dk.articlesummarizer.support.FakeTranslator;
+import dk.articlesummarizer.support.OpenAiStubs;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * The benchmark's fake OpenAI provider: answers chat completions like {@link FakeTranslator} after a fixed delay
- * and records how long it held each request, from the whole request read to the answer handed to the socket.
- * Built on Vert.x rather than WireMock because WireMock's own request handling (milliseconds, and outside its
- * recorded timing) would be counted as the service's overhead on a miss.
+ * The benchmark's fake OpenAI provider, run as a process of its own (as a real provider would be): answers chat
+ * completions like {@link FakeTranslator} after a delay, and counts calls, the time it held them and the prompt
+ * characters it was sent. Controlled over HTTP: {@code POST /control/delay?ms=N}, {@code POST /control/reset},
+ * {@code GET /control/stats}. Built on Vert.x rather than WireMock, whose own request handling (milliseconds)
+ * would be counted as the service's overhead on a miss.
  */
-final class BenchProvider implements AutoCloseable {
+public final class BenchProvider {
 
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-    private final HttpServer server;
-    private final AtomicInteger chatCalls = new AtomicInteger();
-    private final AtomicInteger answeredCalls = new AtomicInteger();
+    private final AtomicInteger calls = new AtomicInteger();
     private final AtomicLong heldNanos = new AtomicLong();
+    private final AtomicLong promptChars = new AtomicLong();
     private volatile int delayMillis;
-    private volatile long lastReceivedNanos;
-    private volatile long lastAnsweredNanos;
 
-    BenchProvider(int port) throws Exception {
-        server = vertx.createHttpServer().requestHandler(this::handle).listen(port).toCompletionStage()
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
-    void delay(int millis) {
-        delayMillis = millis;
-    }
-
-    /** Starts a new count of calls and held time. */
-    void reset() {
-        chatCalls.set(0);
-        answeredCalls.set(0);
-        heldNanos.set(0);
-    }
-
-    int chatCalls() {
-        return chatCalls.get();
-    }
-
-    /** When the provider had read the last request whole ({@link System#nanoTime}, shared by processes here). */
-    long lastReceivedNanos() {
-        return lastReceivedNanos;
-    }
-
-    /** When the provider handed its last answer to the socket. */
-    long lastAnsweredNanos() {
-        return lastAnsweredNanos;
-    }
-
-    /** Time the provider held the calls since the last reset, once every answer is written. */
-    double heldMillis() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (answeredCalls.get() < chatCalls.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the provider did not finish writing its answers");
-            }
-            Thread.onSpinWait();
-        }
-        return heldNanos.get() / 1e6;
+    public static void main(String[] args) throws Exception {
+        BenchProvider provider = new BenchProvider();
+        provider.vertx.createHttpServer().requestHandler(provider::handle).listen(Integer.parseInt(args[0]))
+                .toCompletionStage().toCompletableFuture().get();
+        System.out.println("bench provider listening on " + args[0]);
     }
 
     private void handle(HttpServerRequest request) {
-        if (request.path().endsWith("/models")) {
-            request.response().putHeader("Content-Type", "application/json").end("{\"data\":[]}");
-            return;
+        String path = request.path();
+        if (path.endsWith("/models")) {
+            request.response().putHeader("Content-Type", "application/json").end("{\"object\":\"list\",\"data\":[]}");
+        } else if (path.equals("/control/delay")) {
+            delayMillis = Integer.parseInt(request.getParam("ms"));
+            request.response().end();
+        } else if (path.equals("/control/reset")) {
+            calls.set(0);
+            heldNanos.set(0);
+            promptChars.set(0);
+            request.response().end();
+        } else if (path.equals("/control/stats")) {
+            request.response().putHeader("Content-Type", "application/json").end(String.format(
+                    "{\"calls\":%d,\"heldMillis\":%.3f,\"promptChars\":%d}", calls.get(), heldNanos.get() / 1e6,
+                    promptChars.get()));
+        } else {
+            request.body().onSuccess(body -> answer(request, body.toString()));
         }
-        request.body().onSuccess(body -> {
-            long received = System.nanoTime();
-            lastReceivedNanos = received;
-            chatCalls.incrementAndGet();
-            // Computed on the event loop (a fraction of a millisecond): one thread hand-off less in every timing.
-            String answer = FakeTranslator.completionFor(body.toString());
-            long remaining = delayMillis - (System.nanoTime() - received) / 1_000_000;
-            Runnable respond = () -> {
-                // Timed as the answer is handed to the socket, not when the write completes: a pause of this JVM
-                // before that callback ran (5 ms once, after the client already had the answer) counted as
-                // provider time and hid that much of the service's.
-                long answered = System.nanoTime();
-                lastAnsweredNanos = answered;
-                heldNanos.addAndGet(answered - received);
-                request.response().putHeader("Content-Type", "application/json").end(answer)
-                        .onComplete(done -> answeredCalls.incrementAndGet());
-            };
-            if (remaining >= 1) {
-                vertx.setTimer(remaining, timer -> respond.run());
-            } else {
-                respond.run();
-            }
-        });
     }
 
-    @Override
-    public void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    private void answer(HttpServerRequest request, String body) {
+        long received = System.nanoTime();
+        calls.incrementAndGet();
+        JsonNode chat = OpenAiStubs.read(body);
+        long chars = chat.path("response_format").toString().length();
+        for (JsonNode message : chat.path("messages")) {
+            chars += message.path("content").asText().length();
+        }
+        promptChars.addAndGet(chars);
+        String answer = FakeTranslator.completionFor(body);
+        long remaining = delayMillis - (System.nanoTime() - received) / 1_000_000;
+        Runnable respond = () -> {
+            heldNanos.addAndGet(System.nanoTime() - received);
+            request.response().putHeader("Content-Type", "application/json").end(answer);
+        };
+        if (remaining >= 1) {
+            vertx.setTimer(remaining, timer -> respond.run());
+        } else {
+            respond.run();
+        }
     }
 }
