@@ -1,0 +1,44 @@
+package dk.articlesummarizer.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dk.articlesummarizer.support.Articles;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/** An LLM_BASE_URL without a scheme is a configuration error: 503 saying so, and readiness DOWN. */
+@QuarkusTest
+@TestProfile(MisconfiguredProviderTest.SchemeLess.class)
+class MisconfiguredProviderTest {
+
+    public static class SchemeLess implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("llm.base-url", "localhost:11434/v1", "llm.model", "any-model");
+        }
+    }
+
+    @Test
+    void summarizeAnswers503WithTheConfigurationProblem() {
+        given().contentType(ContentType.JSON).body(Map.of("text", Articles.load(Articles.SHORT_DANISH)))
+                .post("/summarize")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:article-summarizer:problem:llm-misconfigured"))
+                .body("detail", containsString("'localhost:11434/v1' is not an http:// or https:// URL"));
+    }
+
+    @Test
+    void readinessIsDownNamingTheProblem() {
+        given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'configuration' }.data.problems", containsString("LLM_BASE_URL"));
+    }
+}
