@@ -10,12 +10,16 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "summarizer")
 public interface SummarizerConfig {
 
+    /** Also the base of the derived HTTP body limit (BodyLimitConfigSourceFactory). */
+    String DEFAULT_MAX_TEXT_CHARS = "100000";
+    String DEFAULT_MAX_TITLE_CHARS = "500";
+
     /** Longest accepted article, in characters (Unicode code points). */
-    @WithDefault("100000")
+    @WithDefault(DEFAULT_MAX_TEXT_CHARS)
     int maxTextChars();
 
     /** Longest accepted headline, in characters. */
-    @WithDefault("500")
+    @WithDefault(DEFAULT_MAX_TITLE_CHARS)
     int maxTitleChars();
 
     /**

@@ -1,5 +1,6 @@
 package dk.articlesummarizer.access;
 
+import static org.awaitility.Awaitility.await;
 import static dk.articlesummarizer.support.OpenAiStubs.answering;
 import static dk.articlesummarizer.support.OpenAiStubs.chatCompletion;
 import static io.restassured.RestAssured.given;
@@ -21,7 +22,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dk.articlesummarizer.support.Articles;
 import dk.articlesummarizer.support.FakeOpenAi;
 import dk.articlesummarizer.support.OpenAiStubs;
-import dk.articlesummarizer.support.Polling;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -72,7 +72,7 @@ class ApiKeysFileTest {
         Files.writeString(FILE, "new-key-c4d2\n");
         Files.setLastModifiedTime(FILE, FileTime.from(Instant.now().plusSeconds(5)));
 
-        assertEquals(200, Polling.until(Duration.ofSeconds(10), () -> statusWith("new-key-c4d2"), s -> s == 200));
+        assertEquals(200, await().atMost(Duration.ofSeconds(10)).until(() -> statusWith("new-key-c4d2"), s -> s == 200));
         assertEquals(401, statusWith("old-key-91ab"));
     }
 }

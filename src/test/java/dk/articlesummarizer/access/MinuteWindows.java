@@ -1,8 +1,9 @@
 package dk.articlesummarizer.access;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 
-import dk.articlesummarizer.support.Polling;
 
 /**
  * The rate limiter counts in windows aligned to the clock's minutes, so a test that counts requests must not
@@ -17,7 +18,8 @@ final class MinuteWindows {
 
     /** Returns once at least ten seconds of the current minute are left (at most a ten-second wait). */
     static void awaitRoomInTheCurrentMinute() {
-        Polling.until(Duration.ofSeconds(15), MinuteWindows::millisLeftInTheMinute, left -> left >= ROOM_MILLIS);
+        await().atMost(Duration.ofSeconds(15))
+                .until(MinuteWindows::millisLeftInTheMinute, left -> left >= ROOM_MILLIS);
     }
 
     private static long millisLeftInTheMinute() {

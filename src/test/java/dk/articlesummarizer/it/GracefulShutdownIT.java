@@ -1,5 +1,6 @@
 package dk.articlesummarizer.it;
 
+import static org.awaitility.Awaitility.await;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,6 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import dk.articlesummarizer.support.Articles;
 import dk.articlesummarizer.support.FakeTranslator;
 import dk.articlesummarizer.support.OpenAiStubs;
-import dk.articlesummarizer.support.Polling;
 
 /**
  * A rolling deploy loses nothing: the packaged service gets SIGTERM while a slow LLM call is in flight; readiness
@@ -48,18 +48,18 @@ class GracefulShutdownIT {
         Process service = builder.start();
         try {
             String base = "http://127.0.0.1:" + port;
-            assertEquals(200, Polling.until(Duration.ofSeconds(30), () -> status(base + "/q/health/ready"),
+            assertEquals(200, await().atMost(Duration.ofSeconds(30)).until(() -> status(base + "/q/health/ready"),
                     code -> code == 200));
 
             String body = new ObjectMapper().writeValueAsString(Map.of("text", Articles.load(Articles.MEDIUM_DANISH)));
             CompletableFuture<HttpResponse<String>> inFlight = HTTP.sendAsync(HttpRequest.newBuilder(
                     URI.create(base + "/summarize")).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            Polling.until(Duration.ofSeconds(10), () -> provider.getAllServeEvents().size(), calls -> calls > 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> provider.getAllServeEvents().size(), calls -> calls > 0);
 
             service.destroy(); // SIGTERM
 
-            assertEquals(503, Polling.until(Duration.ofSeconds(2), () -> status(base + "/q/health/ready"),
+            assertEquals(503, await().atMost(Duration.ofSeconds(2)).until(() -> status(base + "/q/health/ready"),
                     code -> code == 503), "readiness turns DOWN first");
             HttpResponse<String> answer = inFlight.get(30, TimeUnit.SECONDS);
             assertEquals(200, answer.statusCode(), answer.body());

@@ -1,5 +1,6 @@
 package dk.articlesummarizer.observability;
 
+import static org.awaitility.Awaitility.await;
 import static dk.articlesummarizer.support.OpenAiStubs.answering;
 import static dk.articlesummarizer.support.OpenAiStubs.chatCompletion;
 import static io.restassured.RestAssured.given;
@@ -21,7 +22,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dk.articlesummarizer.support.Articles;
 import dk.articlesummarizer.support.FakeOpenAi;
 import dk.articlesummarizer.support.OpenAiStubs;
-import dk.articlesummarizer.support.Polling;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
@@ -69,7 +69,7 @@ class TracingTest {
 
         given().contentType(ContentType.JSON).body(Map.of("text", article)).post("/summarize").then().statusCode(200);
 
-        List<SpanData> finished = Polling.until(Duration.ofSeconds(10), spans::getFinishedSpanItems,
+        List<SpanData> finished = await().atMost(Duration.ofSeconds(10)).until(spans::getFinishedSpanItems,
                 items -> items.stream().anyMatch(span -> span.getName().toLowerCase().contains("chat")
                         || span.getName().contains("translate")));
         assertTrue(finished.stream().anyMatch(span -> span.getName().contains("translate")

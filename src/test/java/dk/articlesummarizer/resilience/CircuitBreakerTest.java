@@ -1,5 +1,6 @@
 package dk.articlesummarizer.resilience;
 
+import static org.awaitility.Awaitility.await;
 import static dk.articlesummarizer.resilience.ProviderFaultTest.assertProblem;
 import static dk.articlesummarizer.resilience.ProviderFaultTest.summarize;
 import static dk.articlesummarizer.support.OpenAiStubs.answering;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import dk.articlesummarizer.support.FakeOpenAi;
 import dk.articlesummarizer.support.OpenAiStubs;
-import dk.articlesummarizer.support.Polling;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -40,7 +40,7 @@ class CircuitBreakerTest extends TightLimitsTest {
         assertEquals(callsWhileClosed, chatRequests(openAi).size(), "an open breaker calls nobody");
 
         openAi.stubFor(chatCompletion().willReturn(answering(OpenAiStubs.sampleAnswer("recovered"))));
-        int status = Polling.until(Duration.ofSeconds(10), () -> summarize("breaker-probe").extract().statusCode(),
+        int status = await().atMost(Duration.ofSeconds(10)).until(() -> summarize("breaker-probe").extract().statusCode(),
                 code -> code == 200);
         assertEquals(200, status, "after the delay a probe call goes through and closes the breaker");
         summarize("breaker-after").statusCode(200);

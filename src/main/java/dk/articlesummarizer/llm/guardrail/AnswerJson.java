@@ -64,7 +64,7 @@ final class AnswerJson {
 
     private AnswerJson(JsonNode object, Set<Repair> repairs) {
         this.fields = new HashMap<>();
-        object.fields().forEachRemaining(field -> fields.putIfAbsent(fold(field.getKey()), field.getValue()));
+        object.properties().forEach(field -> fields.putIfAbsent(fold(field.getKey()), field.getValue()));
         this.repairs = repairs;
     }
 
