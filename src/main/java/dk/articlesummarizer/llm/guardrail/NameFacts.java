@@ -23,6 +23,11 @@ final class NameFacts {
     private static final Pattern NAME_IN_SENTENCE = Pattern.compile("(?<=[^.!?\\s]\\s)\\p{Lu}[\\p{L}'’-]{2,}");
     private static final Pattern DIGITS = Pattern.compile("\\d(?:[\\d.,]*\\d)?");
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'’-]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_A_LETTER = Pattern.compile("[^a-z]");
+    private static final Pattern VOWEL = Pattern.compile("[aeiou]");
+    private static final Pattern REPEATED = Pattern.compile("(.)\\1+");
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s?$");
     /**
      * Capitalized English words that a faithful bullet may use although the translation words it otherwise
      * ("Danish" for "in Denmark", "Monday" for "on 3 March"): no invented person hides behind them.
@@ -41,23 +46,32 @@ final class NameFacts {
     /** The bullets' names that {@code known} (source and translation) does not support, in order. */
     static List<String> unsupported(String known, List<String> bullets) {
         String folded = fold(known);
-        Set<String> skeletons = new HashSet<>();
-        Matcher word = WORD.matcher(folded);
-        while (word.find()) {
-            skeletons.add(skeleton(word.group()));
-        }
+        Set<String> skeletons = null;
         List<String> unknown = new ArrayList<>();
         for (String bullet : bullets) {
             Matcher name = CAPITALIZED.matcher(bullet);
             while (name.find()) {
                 String candidate = fold(withoutPossessive(name.group()));
-                if (!ORDINARY.contains(candidate) && !folded.contains(candidate)
-                        && !skeletons.contains(skeleton(candidate)) && !unknown.contains(name.group())) {
+                if (ORDINARY.contains(candidate) || folded.contains(candidate) || unknown.contains(name.group())) {
+                    continue;
+                }
+                // Only a name not found as written needs the skeletons of every word of the text.
+                skeletons = skeletons == null ? skeletons(folded) : skeletons;
+                if (!skeletons.contains(skeleton(candidate))) {
                     unknown.add(name.group());
                 }
             }
         }
         return unknown;
+    }
+
+    private static Set<String> skeletons(String folded) {
+        Set<String> skeletons = new HashSet<>();
+        Matcher word = WORD.matcher(folded);
+        while (word.find()) {
+            skeletons.add(skeleton(word.group()));
+        }
+        return skeletons;
     }
 
     /**
@@ -82,7 +96,7 @@ final class NameFacts {
     static String fold(String text) {
         String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT)
                 .replace("ø", "o").replace("æ", "ae").replace("å", "aa"), Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}", "");
+        return MARKS.matcher(decomposed).replaceAll("");
     }
 
     /**
@@ -90,7 +104,7 @@ final class NameFacts {
      * made one (zh, sj, sch and ch; kh and h; j, y and i; c, k and q; w and v) and doubled letters single.
      */
     static String skeleton(String folded) {
-        String s = folded.replaceAll("[^a-z]", "")
+        String s = NOT_A_LETTER.matcher(folded).replaceAll("")
                 .replace("dzh", "j").replace("dsj", "j").replace("shch", "sh").replace("sjtj", "sh")
                 .replace("zh", "sh").replace("sch", "sh").replace("sj", "sh").replace("tj", "sh").replace("ch", "sh")
                 .replace("kh", "h").replace("ck", "k").replace('c', 'k').replace('q', 'k').replace('w', 'v')
@@ -98,11 +112,11 @@ final class NameFacts {
         if (s.isEmpty()) {
             return s;
         }
-        String consonants = s.charAt(0) + s.substring(1).replaceAll("[aeiou]", "");
-        return consonants.replaceAll("(.)\\1+", "$1");
+        String consonants = s.charAt(0) + VOWEL.matcher(s.substring(1)).replaceAll("");
+        return REPEATED.matcher(consonants).replaceAll("$1");
     }
 
     private static String withoutPossessive(String word) {
-        return word.replaceAll("['’]s?$", "");
+        return POSSESSIVE.matcher(word).replaceAll("");
     }
 }
