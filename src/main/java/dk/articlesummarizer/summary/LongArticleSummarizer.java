@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -60,12 +59,7 @@ public class LongArticleSummarizer {
         this.passages = passages;
         this.deadline = deadline;
         this.parallelism = llmConfig.maxConcurrency();
-        AtomicInteger threads = new AtomicInteger();
-        this.passageCalls = Executors.newFixedThreadPool(parallelism, task -> {
-            Thread thread = new Thread(task, "passage-translation-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.passageCalls = Executors.newFixedThreadPool(parallelism, new DaemonThreads("passage-translation"));
     }
 
     @PreDestroy

@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
@@ -36,12 +35,7 @@ public class RequestDeadline {
     public RequestDeadline(SummarizerConfig config, LlmConfig llm) {
         this.limit = config.requestTimeout()
                 .orElse(llm.timeout().multipliedBy(2).plus(llm.maxBackoff().multipliedBy(2)));
-        AtomicInteger threads = new AtomicInteger();
-        this.work = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "llm-work-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.work = Executors.newCachedThreadPool(new DaemonThreads("llm-work"));
     }
 
     @PreDestroy
