@@ -19,6 +19,8 @@ import org.jboss.logging.MDC;
 import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The hard limit on the LLM work of one request, whatever retries, backoff and queueing would add: the caller gets
@@ -31,8 +33,10 @@ public class RequestDeadline {
 
     private final Duration limit;
     private final ExecutorService work;
+    private final Counter exceeded;
 
-    public RequestDeadline(SummarizerConfig config, LlmConfig llm) {
+    public RequestDeadline(SummarizerConfig config, LlmConfig llm, MeterRegistry metrics) {
+        this.exceeded = metrics.counter("summarizer.request.deadline.exceeded");
         this.limit = config.requestTimeout()
                 .orElse(llm.timeout().multipliedBy(2).plus(llm.maxBackoff().multipliedBy(2)));
         this.work = Executors.newCachedThreadPool(new DaemonThreads("llm-work"));
@@ -66,6 +70,7 @@ public class RequestDeadline {
             return running.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             running.cancel(true);
+            exceeded.increment();
             throw new ProblemException(ProblemType.LLM_TIMEOUT, "The LLM provider did not produce an answer within "
                     + deadline.toString().substring(2).toLowerCase() + " (SUMMARIZER_REQUEST_TIMEOUT), retries"
                     + " included. Retrying later may help.");

@@ -40,6 +40,9 @@ class DeadlineTest {
     @FakeOpenAi.Inject
     WireMockServer openAi;
 
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     @Test
     void aProviderSlowerThanTheDeadlineGetsOneCallAndTheCallerItsAnswerAtTheDeadline() {
         openAi.resetAll();
@@ -56,5 +59,6 @@ class DeadlineTest {
         assertTrue(waited.compareTo(Duration.ofSeconds(3)) >= 0 && waited.compareTo(Duration.ofSeconds(5)) < 0,
                 "answered after " + waited.toMillis() + " ms");
         assertEquals(1, chatRequests(openAi).size(), "no attempt after the deadline");
+        assertEquals(1, metrics.counter("summarizer.request.deadline.exceeded").count());
     }
 }
