@@ -1,5 +1,6 @@
 package dk.articlesummarizer.language;
 
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,7 @@ public class LanguageGate {
                 : LanguageDetection.SCANDINAVIAN.contains(mostLikely) ? Optional.empty()
                 : detection.accepted().stream()
                         .filter(language -> confidence.getOrDefault(language, 0.0) >= RELATIVE_CONFIDENCE_TO_ACCEPT)
-                        .max((a, b) -> Double.compare(confidence.get(a), confidence.get(b)));
+                        .max(Comparator.comparing(confidence::get));
         return passes.map(LanguageDetection::isoCode).orElseThrow(() -> new ProblemException(
                 ProblemType.UNSUPPORTED_LANGUAGE, "The article looks like " + name(mostLikely) + " ("
                         + LanguageDetection.isoCode(mostLikely) + "). This service translates Danish articles;"

@@ -29,7 +29,7 @@ import io.quarkus.arc.Unremovable;
  */
 @ApplicationScoped
 @Typed(StructuredOutputModel.class)
-@Unremovable // looked up by the Supplier below, which ArC cannot see
+@Unremovable // looked up by ForAiService below, which ArC cannot see
 public class StructuredOutputModel implements ChatModel {
 
     private static final Logger LOG = Logger.getLogger(StructuredOutputModel.class);
@@ -72,7 +72,8 @@ public class StructuredOutputModel implements ChatModel {
             }
             refused = true;
             LOG.warnf("The LLM provider refused response_format %s (HTTP 400); asking for JSON in the prompt from now"
-                    + " on. Set LLM_RESPONSE_FORMAT=prompt to skip the refused attempt at start-up.", inUseName());
+                    + " on. Set LLM_RESPONSE_FORMAT=prompt to skip the refused attempt at start-up.",
+                    configured == LlmConfig.ResponseFormat.JSON_OBJECT ? "json_object" : "json_schema");
             return promptForm.chat(withoutResponseFormat(request));
         }
     }
@@ -89,10 +90,6 @@ public class StructuredOutputModel implements ChatModel {
 
     private boolean structuredInUse() {
         return configured != LlmConfig.ResponseFormat.PROMPT && !refused;
-    }
-
-    private String inUseName() {
-        return configured == LlmConfig.ResponseFormat.JSON_OBJECT ? "json_object" : "json_schema";
     }
 
     private ChatModel current() {
@@ -120,7 +117,7 @@ public class StructuredOutputModel implements ChatModel {
     }
 
     /** Hands the AI service this model (quarkus-langchain4j instantiates suppliers itself). */
-    public static class Supplier implements java.util.function.Supplier<ChatModel> {
+    public static class ForAiService implements java.util.function.Supplier<ChatModel> {
 
         @Override
         public ChatModel get() {
