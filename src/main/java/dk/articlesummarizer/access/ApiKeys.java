@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,6 +15,8 @@ import java.util.Optional;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
+
+import dk.articlesummarizer.common.Sha256;
 
 /**
  * The accepted API keys, from {@code SUMMARIZER_API_KEYS} and {@code SUMMARIZER_API_KEYS_FILE} (re-read when its
@@ -97,10 +98,6 @@ public class ApiKeys {
     }
 
     private static byte[] digest(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return Sha256.of(key);
     }
 }

@@ -10,7 +10,9 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
+import dk.articlesummarizer.access.AccessConfig;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.smallrye.config.SmallRyeConfig;
 
 /**
  * Declares the API key schemes. While no keys are configured they are optional (the empty requirement {@code {}}
@@ -22,9 +24,9 @@ public class ApiKeySecurityFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        var config = ConfigProvider.getConfig();
-        boolean keysOn = config.getOptionalValue("summarizer.api-keys", String.class).isPresent()
-                || config.getOptionalValue("summarizer.api-keys-file", String.class).isPresent();
+        AccessConfig access = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
+                .getConfigMapping(AccessConfig.class);
+        boolean keysOn = access.apiKeys().isPresent() || access.apiKeysFile().isPresent();
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }

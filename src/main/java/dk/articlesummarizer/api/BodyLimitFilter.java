@@ -15,11 +15,14 @@ import dk.articlesummarizer.problem.ProblemType;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Refuses a body whose declared Content-Length is over the limit with problem+json, before Quarkus's own check
- * (route order -2) answers with an empty 413. Chunked bodies are cut off while reading and reach the
- * exception mappers as a 413.
+ * Refuses a body over the HTTP limit with problem+json, before Quarkus's own check (route order -2) answers with an
+ * empty 413: at once when its Content-Length says so, and while reading for a chunked body. A chunked body is read
+ * by Vert.x Web's {@link BodyHandler}, which counts what arrives and fails the route with 413 past the limit (Quarkus
+ * REST then takes the body it read); without it Quarkus REST would answer the 413 itself from deep inside its body
+ * reading, empty, and log an ERROR.
  */
 @ApplicationScoped
 public class BodyLimitFilter {
@@ -42,27 +45,39 @@ public class BodyLimitFilter {
     }
 
     void install(@Observes Router router) {
-        router.route().order(ROUTE_ORDER).handler(this::refuseDeclaredOversizedBody);
+        BodyHandler chunkedBody = BodyHandler.create(false).setBodyLimit(maxBodyBytes)
+                .setPreallocateBodyBuffer(false);
+        router.route().order(ROUTE_ORDER).handler(context -> {
+            String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (declared != null && isOver(declared)) {
+                refuse(context);
+            } else if (declared == null && context.request().headers().contains("Transfer-Encoding")) {
+                chunkedBody.handle(context);
+            } else {
+                context.next();
+            }
+        }).failureHandler(context -> {
+            if (context.statusCode() == ProblemType.BODY_TOO_LARGE.status() && !context.response().headWritten()) {
+                refuse(context);
+            } else {
+                context.next();
+            }
+        });
     }
 
-    private void refuseDeclaredOversizedBody(RoutingContext context) {
-        String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && isOver(declared)) {
-            String problemJson;
-            try {
-                problemJson = json.writeValueAsString(Problem.of(ProblemType.BODY_TOO_LARGE, detail(maxBodyBytes),
-                        RequestIds.current()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("A problem record always serializes", e);
-            }
-            context.response()
-                    .setStatusCode(ProblemType.BODY_TOO_LARGE.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader("Connection", "close")
-                    .end(problemJson);
-            return;
+    private void refuse(RoutingContext context) {
+        String problemJson;
+        try {
+            problemJson = json.writeValueAsString(Problem.of(ProblemType.BODY_TOO_LARGE, detail(maxBodyBytes),
+                    RequestIds.current()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem record always serializes", e);
         }
-        context.next();
+        context.response()
+                .setStatusCode(ProblemType.BODY_TOO_LARGE.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader("Connection", "close")
+                .end(problemJson);
     }
 
     private boolean isOver(String declared) {

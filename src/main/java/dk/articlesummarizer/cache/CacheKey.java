@@ -2,14 +2,15 @@ package dk.articlesummarizer.cache;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+
+import dk.articlesummarizer.common.Sha256;
 
 /** SHA-256 over everything that determines an answer: text, title, model and prompt version. */
 public record CacheKey(String sha256) {
 
     public static CacheKey of(String normalizedText, String title, String model, String promptVersion) {
-        MessageDigest digest = newDigest();
+        MessageDigest digest = Sha256.newDigest();
         // Length-prefixed fields, so that no two different field combinations hash the same byte sequence.
         for (String field : new String[] { promptVersion, model, title, normalizedText }) {
             byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
@@ -18,13 +19,5 @@ public record CacheKey(String sha256) {
             digest.update(bytes);
         }
         return new CacheKey(HexFormat.of().formatHex(digest.digest()));
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 }

@@ -1,9 +1,8 @@
 package dk.articlesummarizer.llm;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+
+import dk.articlesummarizer.common.Sha256;
 
 /**
  * The prompt texts, kept as constants so that {@link #VERSION} can be derived from them: any edit to a prompt
@@ -95,11 +94,6 @@ public final class Prompts {
     }
 
     private static String fingerprint(String prompts) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(prompts.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(prompts), 0, 6);
     }
 }

@@ -16,6 +16,7 @@ import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.guardrail.OutputGuardrailException;
 import dev.langchain4j.service.output.OutputParsingException;
+import dk.articlesummarizer.common.Durations;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 
@@ -106,7 +107,7 @@ final class ProviderFailures {
             case ABANDONED -> new ProblemException(ProblemType.LLM_TIMEOUT, "The request's deadline passed before"
                     + " the LLM provider at " + endpoint + " answered (SUMMARIZER_REQUEST_TIMEOUT).");
             case TIMEOUT -> new ProblemException(ProblemType.LLM_TIMEOUT, "The LLM provider at " + endpoint
-                    + " did not answer within " + human(config.timeout()) + " (LLM_TIMEOUT) in " + attempts
+                    + " did not answer within " + Durations.human(config.timeout()) + " (LLM_TIMEOUT) in " + attempts
                     + " attempt(s). Retrying later may help.");
             case UNREACHABLE -> new ProblemException(ProblemType.LLM_UNREACHABLE, "Cannot connect to the LLM"
                     + " provider at " + endpoint + ". Check that it runs, or point LLM_BASE_URL at a reachable"
@@ -127,10 +128,6 @@ final class ProviderFailures {
                     + " did not produce a usable translation and summary, even when asked again. Retrying may"
                     + " help.");
         };
-    }
-
-    private static String human(Duration duration) {
-        return duration.toString().substring(2).toLowerCase();
     }
 
     static int httpStatus(Throwable cause) {

@@ -13,6 +13,8 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import io.smallrye.config.SmallRyeConfig;
+
 /**
  * The LLM client reports a 429 or 5xx without its headers, so this filter turns such a response into a
  * {@link ProviderFault} that carries the provider's {@code Retry-After} (seconds or an HTTP date).
@@ -21,7 +23,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class ProviderRetryAfter implements ClientResponseFilter {
 
     /** Providers are global to all REST clients; this one only concerns calls to the LLM. */
-    private final String llmBaseUrl = ConfigProvider.getConfig().getValue("llm.base-url", String.class);
+    private final String llmBaseUrl = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
+            .getConfigMapping(LlmConfig.class).baseUrl();
 
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {

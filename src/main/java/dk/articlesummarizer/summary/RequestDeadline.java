@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.MDC;
 
+import dk.articlesummarizer.common.Durations;
 import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
@@ -72,7 +73,7 @@ public class RequestDeadline {
             running.cancel(true);
             exceeded.increment();
             throw new ProblemException(ProblemType.LLM_TIMEOUT, "The LLM provider did not produce an answer within "
-                    + deadline.toString().substring(2).toLowerCase() + " (SUMMARIZER_REQUEST_TIMEOUT), retries"
+                    + Durations.human(deadline) + " (SUMMARIZER_REQUEST_TIMEOUT), retries"
                     + " included. Retrying later may help.");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime
