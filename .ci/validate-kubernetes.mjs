@@ -14,6 +14,7 @@ const models = {
   "v1/Service": "kubernetes-models/v1/Service.js",
   "apps/v1/Deployment": "kubernetes-models/apps/v1/Deployment.js",
   "autoscaling/v2/HorizontalPodAutoscaler": "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler.js",
+  "networking.k8s.io/v1/NetworkPolicy": "kubernetes-models/networking.k8s.io/v1/NetworkPolicy.js",
 };
 
 let failures = 0;

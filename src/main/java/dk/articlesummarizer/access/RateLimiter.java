@@ -8,11 +8,16 @@ import jakarta.inject.Singleton;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dk.articlesummarizer.replicas.SharedStore;
+
 /**
  * Counts requests per client in fixed one-minute windows. The counts live in a Caffeine cache bounded by
  * {@code SUMMARIZER_RATE_LIMIT_MAX_CLIENTS} and dropped two minutes after a client's last request, so memory stays
  * bounded however many distinct clients come by. (A fixed window is a dozen lines; a token-bucket library would
  * add a dependency for a smoother curve nobody asked for.)
+ * <p>
+ * With a shared tier (Redis) the counts live there, so that all replicas enforce one limit; while Redis cannot be
+ * asked, each replica counts for itself.
  */
 @Singleton
 public class RateLimiter {
@@ -21,8 +26,10 @@ public class RateLimiter {
 
     private final int perMinute;
     private final Cache<String, Window> windows;
+    private final SharedStore store;
 
-    public RateLimiter(AccessConfig config) {
+    public RateLimiter(AccessConfig config, SharedStore store) {
+        this.store = store;
         this.perMinute = config.rateLimit().perMinute();
         this.windows = Caffeine.newBuilder()
                 .maximumSize(config.rateLimit().maxClients())
@@ -37,11 +44,16 @@ public class RateLimiter {
     public Decision tryAcquire(String client) {
         long now = System.currentTimeMillis();
         long windowStart = now - now % WINDOW_MILLIS;
+        long used = store.count(client + " in the minute from " + windowStart, Duration.ofMillis(2 * WINDOW_MILLIS))
+                .orElseGet(() -> localCount(client, windowStart));
+        long resetSeconds = Math.max(1, (windowStart + WINDOW_MILLIS - now + 999) / 1000);
+        return new Decision(used <= perMinute, perMinute, (int) Math.max(0, perMinute - used), resetSeconds);
+    }
+
+    private long localCount(String client, long windowStart) {
         Window window = windows.asMap().compute(client,
                 (key, current) -> current == null || current.start != windowStart ? new Window(windowStart) : current);
-        int used = window.count.incrementAndGet();
-        long resetSeconds = Math.max(1, (windowStart + WINDOW_MILLIS - now + 999) / 1000);
-        return new Decision(used <= perMinute, perMinute, Math.max(0, perMinute - used), resetSeconds);
+        return window.count.incrementAndGet();
     }
 
     /** Clients currently tracked (after pending evictions ran). */

@@ -13,13 +13,18 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 
+import dk.articlesummarizer.replicas.SharedStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 
 /**
- * Values bounded by their approximate size in bytes and by age, with in-flight loads shared.
+ * Values bounded by their approximate size in bytes and by age, with in-flight loads shared; in front of the
+ * replicas' shared tier ({@link SharedStore}, Redis) when one is configured.
+ * <p>
+ * A local miss asks the shared tier; a miss there takes the key's lease, so that one replica makes the value while
+ * the others wait for it in the shared tier (polling with backoff) and take over if the lease ends without one.
  * <p>
  * Caffeine is used directly (through the quarkus-caffeine extension) rather than through quarkus-cache,
  * because quarkus-cache can bound a cache only by entry count, not by weight, and its annotations cannot
@@ -27,17 +32,30 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 public class CoalescingCache<V> {
 
+    /** How long a lease outlives a replica that died holding it; renewed while its holder works. */
+    private static final Duration LEASE_TTL = Duration.ofSeconds(10);
+    private static final long FIRST_POLL_MILLIS = 10;
+    private static final long LONGEST_POLL_MILLIS = 250;
+
     private final AsyncCache<CacheKey, V> answers;
     private final Counter hits;
     private final Counter misses;
     private final Counter shared;
+    private final SharedStore store;
+    private final Codec<V> codec;
+    private final Duration ttl;
+    private final Counter sharedHits;
+    private final Counter sharedMisses;
 
     /**
      * @param name the {@code cache} tag of this cache's metrics: lookups by result (hit, miss, shared: waited for
      *            a load in flight), evictions by cause, entries and approximate bytes
      */
     protected CoalescingCache(String name, long maxBytes, Duration ttl, ToIntFunction<V> weigher,
-            MeterRegistry metrics) {
+            SharedStore store, Codec<V> codec, MeterRegistry metrics) {
+        this.store = store;
+        this.codec = codec;
+        this.ttl = ttl;
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((CacheKey key, V value) -> weigher.applyAsInt(value))
@@ -49,6 +67,8 @@ public class CoalescingCache<V> {
         this.hits = lookups(metrics, name, "hit");
         this.misses = lookups(metrics, name, "miss");
         this.shared = lookups(metrics, name, "shared");
+        this.sharedHits = metrics.counter("summarizer.cache.shared.lookups", "cache", name, "result", "hit");
+        this.sharedMisses = metrics.counter("summarizer.cache.shared.lookups", "cache", name, "result", "miss");
         Gauge.builder("summarizer.cache.entries", answers, cache -> cache.synchronous().estimatedSize())
                 .tag("cache", name).register(metrics);
         Gauge.builder("summarizer.cache.bytes", answers,
@@ -74,9 +94,9 @@ public class CoalescingCache<V> {
         }
         misses.increment();
         try {
-            V loaded = loader.get();
-            ours.complete(loaded);
-            return new Lookup<>(loaded, false);
+            Lookup<V> loaded = store.enabled() ? loadShared(key, loader) : new Lookup<>(loader.get(), false);
+            ours.complete(loaded.value());
+            return loaded;
         } catch (RuntimeException | Error e) {
             answers.asMap().remove(key, ours);
             ours.completeExceptionally(e);
@@ -84,9 +104,69 @@ public class CoalescingCache<V> {
         }
     }
 
-    /** A finished answer, if one is cached; never waits for a load in flight. */
+    /**
+     * The value made by one replica for all: from the shared tier, or made here under the key's lease, or waited
+     * for while another replica holds the lease.
+     */
+    private Lookup<V> loadShared(CacheKey key, Supplier<V> loader) {
+        long poll = FIRST_POLL_MILLIS;
+        while (true) {
+            Optional<V> stored = fromShared(key);
+            if (stored.isPresent()) {
+                return new Lookup<>(stored.get(), true);
+            }
+            Optional<SharedStore.Lease> lease = store.tryLease(kind(), key.sha256(), LEASE_TTL);
+            if (lease.isPresent()) {
+                try (SharedStore.Lease held = lease.get()) {
+                    V made = loader.get();
+                    store.put(kind(), key.sha256(), codec.encode(made), ttl);
+                    return new Lookup<>(made, false);
+                }
+            }
+            do {
+                pause(poll);
+                poll = Math.min(LONGEST_POLL_MILLIS, poll * 2);
+                stored = fromShared(key);
+                if (stored.isPresent()) {
+                    return new Lookup<>(stored.get(), true);
+                }
+            } while (store.leased(kind(), key.sha256()));
+        }
+    }
+
+    private Optional<V> fromShared(CacheKey key) {
+        Optional<V> stored = store.get(kind(), key.sha256()).flatMap(codec::decode);
+        (stored.isPresent() ? sharedHits : sharedMisses).increment();
+        return stored;
+    }
+
+    private String kind() {
+        return codec.kind();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Interrupted while waiting for another replica's LLM call");
+        }
+    }
+
+    /**
+     * A finished answer, if one is cached here or in the shared tier (then kept here too); never waits for a load
+     * in flight.
+     */
     public Optional<V> getIfReady(CacheKey key) {
         CompletableFuture<V> entry = answers.getIfPresent(key);
+        if (entry == null && store.enabled()) {
+            Optional<V> stored = fromShared(key);
+            stored.ifPresent(value -> {
+                answers.asMap().putIfAbsent(key, CompletableFuture.completedFuture(value));
+                hits.increment();
+            });
+            return stored;
+        }
         if (entry == null || !entry.isDone() || entry.isCompletedExceptionally()) {
             return Optional.empty();
         }
@@ -94,9 +174,12 @@ public class CoalescingCache<V> {
         return Optional.of(entry.join());
     }
 
-    /** Stores a fresh answer, replacing any cached one. */
+    /** Stores a fresh answer, here and in the shared tier, replacing any cached one. */
     public void put(CacheKey key, V summary) {
         answers.put(key, CompletableFuture.completedFuture(summary));
+        if (store.enabled()) {
+            store.put(kind(), key.sha256(), codec.encode(summary), ttl);
+        }
     }
 
     public void invalidateAll() {
@@ -132,5 +215,15 @@ public class CoalescingCache<V> {
 
     /** An answer and whether it came from the cache (stored, or shared with a load already running). */
     public record Lookup<V>(V value, boolean hit) {
+    }
+
+    /** How values of one cache are written to the shared tier, under their kind; a value that cannot be read is empty. */
+    public interface Codec<V> {
+
+        String kind();
+
+        byte[] encode(V value);
+
+        Optional<V> decode(byte[] stored);
     }
 }

@@ -3,8 +3,13 @@ package dk.articlesummarizer.cache;
 import java.util.List;
 
 import dk.articlesummarizer.llm.Usage;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The English translation of one passage, its key facts, and what its call cost. */
+/**
+ * The English translation of one passage, its key facts, and what its call cost. Registered for reflection because
+ * the shared tier stores it as JSON.
+ */
+@RegisterForReflection
 public record TranslatedPassage(String translation, List<String> facts, Usage usage) {
 
     private static final int OVERHEAD_BYTES = 128;

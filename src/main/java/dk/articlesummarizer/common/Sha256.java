@@ -19,6 +19,10 @@ public final class Sha256 {
     }
 
     public static byte[] of(String text) {
-        return newDigest().digest(text.getBytes(StandardCharsets.UTF_8));
+        return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static byte[] of(byte[] bytes) {
+        return newDigest().digest(bytes);
     }
 }

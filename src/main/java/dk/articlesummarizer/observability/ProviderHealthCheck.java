@@ -10,6 +10,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import dk.articlesummarizer.llm.LlmEndpoint;
 
 /**
  * Whether the LLM provider answers {@code GET {LLM_BASE_URL}/models}. By default it is reported but never makes the
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class ProviderHealthCheck implements HealthCheck {
 
     private final ProviderModelsClient provider;
+    private final LlmEndpoint endpoint;
     private final String authorization;
     private final boolean enabled;
     private final boolean required;
@@ -30,8 +32,9 @@ public class ProviderHealthCheck implements HealthCheck {
 
     /** @param apiKey the key the LLM client uses, fallbacks resolved once in application.properties */
     public ProviderHealthCheck(@RestClient ProviderModelsClient provider, ProviderCheckConfig config,
-            @ConfigProperty(name = "quarkus.langchain4j.openai.api-key") String apiKey) {
+            LlmEndpoint endpoint, @ConfigProperty(name = "quarkus.langchain4j.openai.api-key") String apiKey) {
         this.provider = provider;
+        this.endpoint = endpoint;
         this.authorization = "Bearer " + apiKey;
         this.enabled = config.enabled();
         this.required = config.required();
@@ -59,6 +62,10 @@ public class ProviderHealthCheck implements HealthCheck {
             return cached;
         }
         Observation fresh;
+        if (endpoint.problem().isPresent()) {
+            // A URL the client cannot use: calling it only adds the client's own ERROR to every probe.
+            return new Observation(now, false, "not called: " + endpoint.problem().get());
+        }
         try (Response response = provider.models(authorization)) {
             fresh = observed(now, response.getStatus());
         } catch (WebApplicationException e) {

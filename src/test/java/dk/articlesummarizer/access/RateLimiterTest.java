@@ -10,7 +10,12 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dk.articlesummarizer.replicas.SharedStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 class RateLimiterTest {
+
+    private static final SharedStore OFF = new SharedStore(Optional.empty(), null, new SimpleMeterRegistry());
 
     private static AccessConfig config(int perMinute, int maxClients) {
         return new AccessConfig() {
@@ -43,7 +48,7 @@ class RateLimiterTest {
 
     @Test
     void tenThousandDistinctClientsDoNotGrowTheStateBeyondItsBound() {
-        RateLimiter limiter = new RateLimiter(config(5, 1_000));
+        RateLimiter limiter = new RateLimiter(config(5, 1_000), OFF);
 
         for (int i = 0; i < 10_000; i++) {
             assertTrue(limiter.tryAcquire("address 10.0." + (i / 256) + "." + (i % 256)).allowed());
@@ -54,7 +59,7 @@ class RateLimiterTest {
 
     @Test
     void eachClientHasItsOwnBudgetPerMinute() {
-        RateLimiter limiter = new RateLimiter(config(2, 100));
+        RateLimiter limiter = new RateLimiter(config(2, 100), OFF);
         MinuteWindows.awaitRoomInTheCurrentMinute();
 
         assertTrue(limiter.tryAcquire("a").allowed());

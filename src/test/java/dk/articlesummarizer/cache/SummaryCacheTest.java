@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dk.articlesummarizer.replicas.SharedStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
 
 class SummaryCacheTest {
@@ -31,7 +34,7 @@ class SummaryCacheTest {
             public Duration ttl() {
                 return Duration.ofHours(1);
             }
-        }, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        }, new SharedStore(Optional.empty(), null, new SimpleMeterRegistry()), new SimpleMeterRegistry());
     }
 
     private static CachedAnswer summaryOfChars(int chars) {
