@@ -33,6 +33,9 @@ public final class Benchmark {
     private static final int SERVICE_PORT = 18080;
     private static final String SERVICE = "http://127.0.0.1:" + SERVICE_PORT;
     private static final String PROVIDER = "http://127.0.0.1:" + PROVIDER_PORT;
+    private static final int REDIS_PORT = 18479;
+    private static final int FIRST_REPLICA_PORT = 18481;
+    private static final int SHARED_ARTICLES = Integer.getInteger("bench.sharedArticles", 400);
     private static final int MISS_WARM_UP = Integer.getInteger("bench.missWarmUp", 200);
     private static final int MISSES = Integer.getInteger("bench.misses", 100);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,6 +74,10 @@ public final class Benchmark {
             coalescing();
             longArticle();
             row("RSS after the run", rssMb(service.pid()) + " MB (idle after start " + idleRss + " MB)");
+            service.destroy();
+            service.waitFor();
+            service = null;
+            replicas();
         } finally {
             if (service != null) {
                 service.destroy();
@@ -173,6 +180,114 @@ public final class Benchmark {
         verdict("a long article's prompts <= 1.3x the article", ratio <= 1.3, String.format("%.2fx", ratio));
     }
 
+    /**
+     * Three replicas sharing a Redis (Debian's redis-server): provider calls for identical concurrent requests
+     * spread over them, and an L2 hit (the answer in Redis, not in this replica's memory) against an L1 hit.
+     */
+    private void replicas() throws Exception {
+        Process redis = start("redis", List.of("redis-server", "--port", String.valueOf(REDIS_PORT), "--bind",
+                "127.0.0.1", "--save", "", "--appendonly", "no"), Map.of());
+        List<Process> replicas = new ArrayList<>();
+        List<String> bases = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                int port = FIRST_REPLICA_PORT + i;
+                replicas.add(start("replica-" + i, javaCommand("-jar", "target/quarkus-app/quarkus-run.jar"), Map.of(
+                        "QUARKUS_HTTP_PORT", String.valueOf(port), "QUARKUS_REDIS_HOSTS",
+                        "redis://127.0.0.1:" + REDIS_PORT, "LLM_BASE_URL", PROVIDER + "/v1", "LLM_MODEL",
+                        "bench-model")));
+                bases.add("http://127.0.0.1:" + port);
+            }
+            for (int i = 0; i < 3; i++) {
+                awaitFirstAnswer(bases.get(i), replicas.get(i));
+            }
+            // Warm-up misses on every replica (Redis reads, leases and writes included), as the single service's
+            // misses are warmed up before they are measured.
+            for (String base : bases) {
+                List<String> warmUp = new ArrayList<>();
+                for (int i = 0; i < MISS_WARM_UP; i++) {
+                    warmUp.add(uniqueArticle());
+                }
+                timed(base, warmUp, 8);
+            }
+            control("/control/delay?ms=200");
+            control("/control/reset");
+            String same = uniqueArticle();
+            List<CompletableFuture<HttpResponse<String>>> requests = IntStream.range(0, 100)
+                    .mapToObj(i -> postAsync(bases.get(i % 3), same)).toList();
+            long ok = requests.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 200).count();
+            int calls = stats().path("calls").asInt();
+            row("100 identical concurrent requests over 3 replicas", ok + " answered 200 with " + calls
+                    + " provider call(s)");
+            verdict("replicas share one provider call", calls == 1 && ok == 100, calls + " call(s)");
+            control("/control/delay?ms=0");
+
+            List<String> shared = new ArrayList<>();
+            for (int i = 0; i < SHARED_ARTICLES; i++) {
+                shared.add(uniqueArticle());
+            }
+            timed(bases.get(0), shared, 8); // made on replica 0: in Redis and in replica 0's memory only
+            double[] l2 = timed(bases.get(1), shared, 16);
+            double[] l1 = timed(bases.get(1), shared, 16);
+            row(String.format("L2 hit, 3 kB article (%d articles, 16 concurrent)", SHARED_ARTICLES),
+                    String.format("%.0f req/s, p50 %.2f ms, p99 %.2f ms", l2[0], l2[1], l2[2]));
+            row(String.format("L1 hit, the same articles on the same replica"),
+                    String.format("%.0f req/s, p50 %.2f ms, p99 %.2f ms", l1[0], l1[1], l1[2]));
+            row("Redis memory per cached answer (3 kB article)", redisBytesPerAnswer() + " bytes");
+        } finally {
+            for (Process replica : replicas) {
+                replica.destroy();
+                replica.waitFor();
+            }
+            redis.destroy();
+            redis.waitFor();
+        }
+    }
+
+    /** Posts every article once, {@code concurrency} at a time: req/s, p50 and p99 latency in ms. */
+    private double[] timed(String base, List<String> bodies, int concurrency) throws Exception {
+        List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
+        long started = System.nanoTime();
+        try {
+            List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
+            for (String body : bodies) {
+                pending.add(pool.submit(() -> {
+                    long start = System.nanoTime();
+                    HttpResponse<String> response = post(base, body);
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("failed: " + response.statusCode() + " " + response.body());
+                    }
+                    latencies.add((System.nanoTime() - start) / 1e6);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> each : pending) {
+                each.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        List<Double> sorted = new ArrayList<>(latencies);
+        sorted.sort(Double::compare);
+        return new double[] { bodies.size() / seconds, percentile(sorted, 50), percentile(sorted, 99) };
+    }
+
+    private long redisBytesPerAnswer() throws Exception {
+        Process scan = new ProcessBuilder("redis-cli", "-p", String.valueOf(REDIS_PORT), "--scan", "--pattern",
+                "article-summarizer:v1:answer:*").start();
+        List<String> keys = new String(scan.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .limit(50).toList();
+        long total = 0;
+        for (String key : keys) {
+            Process usage = new ProcessBuilder("redis-cli", "-p", String.valueOf(REDIS_PORT), "MEMORY", "USAGE", key)
+                    .start();
+            total += Long.parseLong(new String(usage.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+        }
+        return keys.isEmpty() ? 0 : total / keys.size();
+    }
+
     private String uniqueArticle() throws IOException {
         articles++;
         return JSON.writeValueAsString(Map.of("text", LongArticles.generate(3_000, 1000 + articles)));
@@ -230,15 +345,23 @@ public final class Benchmark {
     }
 
     private HttpResponse<String> post(String body) throws IOException, InterruptedException {
-        return http.send(request(body), HttpResponse.BodyHandlers.ofString());
+        return post(SERVICE, body);
+    }
+
+    private HttpResponse<String> post(String base, String body) throws IOException, InterruptedException {
+        return http.send(request(base, body), HttpResponse.BodyHandlers.ofString());
     }
 
     private CompletableFuture<HttpResponse<String>> postAsync(String body) {
-        return http.sendAsync(request(body), HttpResponse.BodyHandlers.ofString());
+        return postAsync(SERVICE, body);
     }
 
-    private static HttpRequest request(String body) {
-        return HttpRequest.newBuilder(URI.create(SERVICE + "/summarize")).header("Content-Type", "application/json")
+    private CompletableFuture<HttpResponse<String>> postAsync(String base, String body) {
+        return http.sendAsync(request(base, body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest request(String base, String body) {
+        return HttpRequest.newBuilder(URI.create(base + "/summarize")).header("Content-Type", "application/json")
                 .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
@@ -253,11 +376,15 @@ public final class Benchmark {
     }
 
     private void awaitFirstAnswer(Process service) throws Exception {
+        awaitFirstAnswer(SERVICE, service);
+    }
+
+    private void awaitFirstAnswer(String base, Process service) throws Exception {
         String body = JSON.writeValueAsString(Map.of("text", LongArticles.generate(1_000, 1)));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline && service.isAlive()) {
             try {
-                if (post(body).statusCode() == 200) {
+                if (post(base, body).statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
