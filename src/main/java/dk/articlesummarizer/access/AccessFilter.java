@@ -23,7 +23,8 @@ import io.vertx.core.http.HttpServerRequest;
 public class AccessFilter {
 
     private static final Logger LOG = Logger.getLogger(AccessFilter.class);
-    private static final String DECISION = AccessFilter.class.getName() + ".decision";
+    static final String DECISION = AccessFilter.class.getName() + ".decision";
+    static final String CLIENT = AccessFilter.class.getName() + ".client";
     private static final String BEARER = "Bearer ";
 
     private final ApiKeys keys;
@@ -49,13 +50,18 @@ public class AccessFilter {
             client = "key " + caller.get();
         }
         if (limiter.enabled()) {
-            RateLimiter.Decision decision = limiter.tryAcquire(client);
-            request.setProperty(DECISION, decision);
-            if (!decision.allowed()) {
-                throw new ProblemException(ProblemType.RATE_LIMITED, "More than " + decision.limit()
-                        + " requests in a minute. Retry after the indicated delay.",
-                        java.time.Duration.ofSeconds(decision.resetSeconds()), null, headers(decision));
-            }
+            request.setProperty(CLIENT, client);
+            enforce(request, limiter.tryAcquire(client));
+        }
+    }
+
+    /** Records the decision for the response headers, and refuses the request if it is over the limit. */
+    static void enforce(ContainerRequestContext request, RateLimiter.Decision decision) {
+        request.setProperty(DECISION, decision);
+        if (!decision.allowed()) {
+            throw new ProblemException(ProblemType.RATE_LIMITED, "More than " + decision.limit()
+                    + " articles in a minute. Retry after the indicated delay.",
+                    java.time.Duration.ofSeconds(decision.resetSeconds()), null, headers(decision));
         }
     }
 

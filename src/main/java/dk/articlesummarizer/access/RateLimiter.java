@@ -42,18 +42,23 @@ public class RateLimiter {
     }
 
     public Decision tryAcquire(String client) {
+        return tryAcquire(client, 1);
+    }
+
+    /** Counts {@code requests} more for the client (a batch counts its articles). */
+    public Decision tryAcquire(String client, int requests) {
         long now = System.currentTimeMillis();
         long windowStart = now - now % WINDOW_MILLIS;
-        long used = store.count(client + " in the minute from " + windowStart, Duration.ofMillis(2 * WINDOW_MILLIS))
-                .orElseGet(() -> localCount(client, windowStart));
+        long used = store.count(client + " in the minute from " + windowStart, requests,
+                Duration.ofMillis(2 * WINDOW_MILLIS)).orElseGet(() -> localCount(client, windowStart, requests));
         long resetSeconds = Math.max(1, (windowStart + WINDOW_MILLIS - now + 999) / 1000);
         return new Decision(used <= perMinute, perMinute, (int) Math.max(0, perMinute - used), resetSeconds);
     }
 
-    private long localCount(String client, long windowStart) {
+    private long localCount(String client, long windowStart, int requests) {
         Window window = windows.asMap().compute(client,
                 (key, current) -> current == null || current.start != windowStart ? new Window(windowStart) : current);
-        return window.count.incrementAndGet();
+        return window.count.addAndGet(requests);
     }
 
     /** Clients currently tracked (after pending evictions ran). */

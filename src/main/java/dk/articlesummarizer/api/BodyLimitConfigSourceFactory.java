@@ -12,20 +12,20 @@ import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
 
 /**
- * Derives the HTTP body limit from the text limit, so operators set one number: the largest body that can
- * carry {@code summarizer.max-text-chars} characters of UTF-8 (4 bytes each at worst), a headline and JSON
- * framing. Setting {@code quarkus.http.limits.max-body-size} explicitly still wins.
+ * Sets Quarkus's HTTP body limit to the largest body the service accepts, a full batch ({@link BodyLimits}): a
+ * default that must be computed from other settings, hence a config source. {@link BodyLimitFilter} holds a
+ * request for one article to its own, smaller limit. Setting {@code quarkus.http.limits.max-body-size} explicitly
+ * still wins.
  */
 public class BodyLimitConfigSourceFactory implements ConfigSourceFactory {
-
-    static final int FRAMING_BYTES = 16 * 1024;
-    private static final int WORST_CASE_UTF8_BYTES_PER_CHAR = 4;
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         long textChars = intValue(context.getValue("summarizer.max-text-chars"), SummarizerConfig.DEFAULT_MAX_TEXT_CHARS);
         long titleChars = intValue(context.getValue("summarizer.max-title-chars"), SummarizerConfig.DEFAULT_MAX_TITLE_CHARS);
-        long maxBodyBytes = WORST_CASE_UTF8_BYTES_PER_CHAR * (textChars + titleChars) + FRAMING_BYTES;
+        long articles = intValue(context.getValue("summarizer.batch.max-articles"),
+                SummarizerConfig.DEFAULT_BATCH_MAX_ARTICLES);
+        long maxBodyBytes = BodyLimits.batch(textChars, titleChars, (int) articles);
         return List.of(new PropertiesConfigSource(
                 Map.of("quarkus.http.limits.max-body-size", Long.toString(maxBodyBytes)), "body-limit", 50));
     }

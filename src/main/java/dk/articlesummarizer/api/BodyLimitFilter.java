@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.articlesummarizer.observability.RequestIds;
 import dk.articlesummarizer.problem.Problem;
 import dk.articlesummarizer.problem.ProblemType;
+import dk.articlesummarizer.summary.SummarizerConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -30,29 +31,32 @@ public class BodyLimitFilter {
     /** Runs before Quarkus's body limit route. */
     private static final int ROUTE_ORDER = -3;
 
-    private final long maxBodyBytes;
+    private final long articleBytes;
+    private final long batchBytes;
     private final ObjectMapper json;
 
-    public BodyLimitFilter(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-            ObjectMapper json) {
-        this.maxBodyBytes = maxBodySize.asLongValue();
+    public BodyLimitFilter(SummarizerConfig limits,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize, ObjectMapper json) {
+        this.batchBytes = maxBodySize.asLongValue();
+        this.articleBytes = Math.min(batchBytes, BodyLimits.article(limits.maxTextChars(), limits.maxTitleChars()));
         this.json = json;
     }
 
     static String detail(long maxBodyBytes) {
         return "The request body is larger than " + maxBodyBytes + " bytes, the most this service accepts"
-                + " (derived from SUMMARIZER_MAX_TEXT_CHARS).";
+                + " (derived from SUMMARIZER_MAX_TEXT_CHARS; for a batch also SUMMARIZER_BATCH_MAX_ARTICLES).";
     }
 
     void install(@Observes Router router) {
-        BodyHandler chunkedBody = BodyHandler.create(false).setBodyLimit(maxBodyBytes)
-                .setPreallocateBodyBuffer(false);
+        BodyHandler articleBody = BodyHandler.create(false).setBodyLimit(articleBytes).setPreallocateBodyBuffer(false);
+        BodyHandler batchBody = BodyHandler.create(false).setBodyLimit(batchBytes).setPreallocateBodyBuffer(false);
         router.route().order(ROUTE_ORDER).handler(context -> {
+            boolean batch = isBatch(context);
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (declared != null && isOver(declared)) {
+            if (declared != null && isOver(declared, batch ? batchBytes : articleBytes)) {
                 refuse(context);
             } else if (declared == null && context.request().headers().contains("Transfer-Encoding")) {
-                chunkedBody.handle(context);
+                (batch ? batchBody : articleBody).handle(context);
             } else {
                 context.next();
             }
@@ -65,10 +69,15 @@ public class BodyLimitFilter {
         });
     }
 
+    private static boolean isBatch(RoutingContext context) {
+        return context.normalizedPath().startsWith("/summarize/batch");
+    }
+
     private void refuse(RoutingContext context) {
+        long limit = isBatch(context) ? batchBytes : articleBytes;
         String problemJson;
         try {
-            problemJson = json.writeValueAsString(Problem.of(ProblemType.BODY_TOO_LARGE, detail(maxBodyBytes),
+            problemJson = json.writeValueAsString(Problem.of(ProblemType.BODY_TOO_LARGE, detail(limit),
                     RequestIds.current()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A problem record always serializes", e);
@@ -80,9 +89,9 @@ public class BodyLimitFilter {
                 .end(problemJson);
     }
 
-    private boolean isOver(String declared) {
+    private static boolean isOver(String declared, long limit) {
         try {
-            return Long.parseLong(declared.strip()) > maxBodyBytes;
+            return Long.parseLong(declared.strip()) > limit;
         } catch (NumberFormatException e) {
             return false; // Vert.x refuses a malformed Content-Length itself
         }

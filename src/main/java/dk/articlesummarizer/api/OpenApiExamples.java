@@ -14,6 +14,19 @@ final class OpenApiExamples {
             + " \"gpt-4o-mini\", \"cached\": false, \"usage\": {\"inputTokens\": 412, \"outputTokens\": 96},"
             + " \"chunks\": 1}";
 
+    static final String BATCH_REQUEST = "{\"articles\": [{\"title\": \"Nyt havnebad åbner i Aalborg\", \"text\":"
+            + " \"Aalborg Kommune åbner på lørdag et nyt havnebad ved Vestre Fjordpark. Badet har plads til 450"
+            + " gæster.\"}, {\"text\": \"The council opens a new harbour bath on Saturday.\"}]}";
+    static final String BATCH_RESPONSE = "{\"results\": [{\"status\": 200, \"title\": \"New harbour bath opens in"
+            + " Aalborg\", \"translation\": \"Aalborg Municipality opens a new harbour bath at Vestre Fjordpark on"
+            + " Saturday. The bath has room for 450 guests.\", \"summary\": [\"Aalborg opens a harbour bath on"
+            + " Saturday.\", \"It is at Vestre Fjordpark.\", \"It has room for 450 guests.\"], \"sourceLanguage\":"
+            + " \"da\", \"model\": \"gpt-4o-mini\", \"cached\": false, \"usage\": {\"inputTokens\": 412,"
+            + " \"outputTokens\": 96}, \"chunks\": 1}, {\"status\": 422, \"problem\": {\"type\":"
+            + " \"urn:article-summarizer:problem:unsupported-language\", \"title\": \"Article is not in Danish\","
+            + " \"status\": 422, \"detail\": \"The article appears to be in English; accepted: da, nb, nn, sv.\","
+            + " \"requestId\": \"8d08ed0d-7c65-4417-b6c3-7f130227bbc5\"}}]}";
+
     private OpenApiExamples() {
     }
 }

@@ -83,16 +83,10 @@ public class ProblemExceptionMappers {
         return status == 405 ? Response.fromResponse(problem).header(HttpHeaders.ALLOW, "POST").build() : problem;
     }
 
-    /**
-     * Reading the body failed: the caller went away, or a chunked body outgrew the limit. In the latter case
-     * Quarkus has already answered a bare 413 and this response is dropped; it is still the right answer.
-     */
+    /** Reading the body failed: the caller went away (bodies over the limit never get this far). */
     @ServerExceptionMapper
     public Response unreadableBody(IOException e) {
         LOG.debugf(e, "Could not read a request body");
-        if ("Request too large".equals(e.getMessage())) {
-            return problem(new ProblemException(ProblemType.BODY_TOO_LARGE, BodyLimitFilter.detail(maxBodyBytes)));
-        }
         return problem(new ProblemException(ProblemType.INVALID_REQUEST, "The request body could not be read."));
     }
 

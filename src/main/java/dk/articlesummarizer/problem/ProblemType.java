@@ -13,6 +13,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "Not acceptable"),
     TEXT_TOO_LONG(413, "Article too long"),
     BODY_TOO_LARGE(413, "Request body too large"),
+    TOO_MANY_ARTICLES(413, "Too many articles in the batch"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNSUPPORTED_LANGUAGE(422, "Article is not in Danish"),
     RATE_LIMITED(429, "Too many requests"),

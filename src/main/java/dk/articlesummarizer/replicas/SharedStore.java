@@ -46,8 +46,8 @@ public class SharedStore {
             + " return redis.call('del', KEYS[1]) else return 0 end";
     private static final String RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then"
             + " return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
-    private static final String COUNT = "local n = redis.call('incr', KEYS[1])"
-            + " if n == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end return n";
+    private static final String COUNT = "local n = redis.call('incrby', KEYS[1], ARGV[2])"
+            + " if n == tonumber(ARGV[2]) then redis.call('pexpire', KEYS[1], ARGV[1]) end return n";
 
     private final RedisDataSource redis;
     private final String hosts;
@@ -143,11 +143,15 @@ public class SharedStore {
         return Boolean.TRUE.equals(attempt(() -> Boolean.valueOf(redis.key().exists(name)), Boolean.FALSE));
     }
 
-    /** Counts one more event in {@code window} (a key that expires after {@code ttl}); empty when Redis cannot. */
-    public Optional<Long> count(String window, Duration ttl) {
+    /**
+     * Adds {@code events} to the count of {@code window} (a key that expires after {@code ttl}) and returns the new
+     * count; empty when Redis cannot.
+     */
+    public Optional<Long> count(String window, int events, Duration ttl) {
         String name = PREFIX + "count:" + HexFormat.of().formatHex(Sha256.of(window), 0, 16);
         return Optional.ofNullable(attempt(() -> {
-            Response count = redis.execute("EVAL", COUNT, "1", name, Long.toString(ttl.toMillis()));
+            Response count = redis.execute("EVAL", COUNT, "1", name, Long.toString(ttl.toMillis()),
+                    Integer.toString(events));
             return count.toLong();
         }, null));
     }

@@ -13,6 +13,8 @@ public interface SummarizerConfig {
     /** Also the base of the derived HTTP body limit (BodyLimitConfigSourceFactory). */
     String DEFAULT_MAX_TEXT_CHARS = "100000";
     String DEFAULT_MAX_TITLE_CHARS = "500";
+    /** Also a factor of the derived HTTP body limit. */
+    String DEFAULT_BATCH_MAX_ARTICLES = "20";
 
     /** Longest accepted article, in characters (Unicode code points). */
     @WithDefault(DEFAULT_MAX_TEXT_CHARS)
@@ -34,4 +36,12 @@ public interface SummarizerConfig {
      * plus twice the longest backoff.
      */
     Optional<Duration> requestTimeout();
+
+    Batch batch();
+
+    interface Batch {
+        /** Most articles in one POST /summarize/batch. */
+        @WithDefault(DEFAULT_BATCH_MAX_ARTICLES)
+        int maxArticles();
+    }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
@@ -89,6 +90,20 @@ class AccessControlTest {
             post(given().header("Authorization", "Bearer " + AccessProfile.KEY_B)).statusCode(200);
             assertFalse(logs.textAtOrAbove(Level.ALL).contains(AccessProfile.KEY_A), "keys are never logged");
         }
+    }
+
+    @Test
+    void aBatchCountsItsArticlesAgainstTheLimit() {
+        MinuteWindows.awaitRoomInTheCurrentMinute();
+        Map<String, Object> twoArticles = Map.of("articles", List.of(Map.of("text", article),
+                Map.of("text", article)));
+
+        given().header("X-API-Key", AccessProfile.KEY_C).contentType(ContentType.JSON).body(twoArticles)
+                .post("/summarize/batch").then().statusCode(200)
+                .header("RateLimit-Remaining", String.valueOf(AccessProfile.PER_MINUTE - 2));
+        given().header("X-API-Key", AccessProfile.KEY_C).contentType(ContentType.JSON).body(twoArticles)
+                .post("/summarize/batch").then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test

@@ -4,16 +4,17 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** Two API keys and a small rate limit. */
+/** Three API keys and a small rate limit. */
 public class AccessProfile implements QuarkusTestProfile {
 
     static final String KEY_A = "alpha-3f8e1c9d";
     static final String KEY_B = "beta-77a1e0b2";
+    static final String KEY_C = "gamma-0c4d9e21";
     static final int PER_MINUTE = 3;
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("summarizer.api-keys", KEY_A + "," + KEY_B,
+        return Map.of("summarizer.api-keys", KEY_A + "," + KEY_B + "," + KEY_C,
                 "summarizer.rate-limit.per-minute", String.valueOf(PER_MINUTE));
     }
 }
