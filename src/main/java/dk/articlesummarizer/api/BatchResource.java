@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -56,9 +59,21 @@ public class BatchResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OpenApiSchemas.BatchResponse.class),
                     examples = @ExampleObject(name = "mixed", value = OpenApiExamples.BATCH_RESPONSE)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, or no articles", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "API keys are on and none (or a wrong one) was sent",
+            headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "More articles than SUMMARIZER_BATCH_MAX_ARTICLES, or a body"
             + " over the batch body limit", content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not JSON", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "The batch's articles do not fit in the rate limit's budget",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "A bug; the detail has an error id found in the log",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response summarize(
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = BatchRequest.class),
@@ -73,5 +88,14 @@ public class BatchResource {
         quota.charge(context, articles.size());
         return Response.ok(json.batchBytes(batches.summarize(articles, CachePolicy.fromCacheControl(cacheControl),
                 RequestIds.current())), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @OPTIONS
+    @Operation(operationId = "summarizeBatchOptions", summary = "The methods this path allows")
+    @APIResponse(responseCode = "204", description = "Allow names them",
+            headers = @Header(name = HttpHeaders.ALLOW, required = true, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = SummarizeResource.ALLOWED)))
+    public Response options() {
+        return Response.noContent().header(HttpHeaders.ALLOW, SummarizeResource.ALLOWED).build();
     }
 }

@@ -79,8 +79,9 @@ public class ProblemExceptionMappers {
             return problem(new ProblemException(ProblemType.BODY_TOO_LARGE, BodyLimitFilter.detail(maxBodyBytes)));
         }
         Response problem = problem(new ProblemException(ProblemType.forStatus(status), describe(status)));
-        // A 405 must say what is allowed (RFC 9110); POST /summarize is the only operation.
-        return status == 405 ? Response.fromResponse(problem).header(HttpHeaders.ALLOW, "POST").build() : problem;
+        // A 405 must say what is allowed (RFC 9110); both API paths allow the same.
+        return status == 405 ? Response.fromResponse(problem).header(HttpHeaders.ALLOW, SummarizeResource.ALLOWED)
+                .build() : problem;
     }
 
     /** Reading the body failed: the caller went away (bodies over the limit never get this far). */
@@ -132,8 +133,8 @@ public class ProblemExceptionMappers {
 
     private static String describe(int status) {
         return switch (status) {
-            case 404 -> "No such resource. The API is POST /summarize.";
-            case 405 -> "Only POST is supported on /summarize.";
+            case 404 -> "No such resource. The API is POST /summarize and POST /summarize/batch.";
+            case 405 -> "Only POST (and OPTIONS) is supported here.";
             case 406 -> "The answer is application/json; adjust the Accept header.";
             case 415 -> "Send the article as application/json {\"text\": ..., \"title\": ...} or as text/plain.";
             default -> "The request could not be processed.";

@@ -3,6 +3,7 @@ package dk.articlesummarizer.api;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,10 +13,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dk.articlesummarizer.problem.ProblemException;
@@ -30,6 +33,8 @@ import dk.articlesummarizer.summary.SummaryService;
 public class SummarizeResource {
 
     static final String CACHE_STATUS_HEADER = "X-Cache";
+    /** What /summarize and /summarize/batch allow; also the Allow of their 405s. */
+    static final String ALLOWED = "POST, OPTIONS";
 
     private final SummaryService summaries;
 
@@ -79,5 +84,14 @@ public class SummarizeResource {
     private static Response respond(SummaryService.Answer answer) {
         return Response.ok(answer.json(), MediaType.APPLICATION_JSON_TYPE)
                 .header(CACHE_STATUS_HEADER, answer.cached() ? "HIT" : "MISS").build();
+    }
+
+    @OPTIONS
+    @Operation(operationId = "summarizeOptions", summary = "The methods this path allows")
+    @APIResponse(responseCode = "204", description = "Allow names them",
+            headers = @Header(name = HttpHeaders.ALLOW, required = true, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = ALLOWED)))
+    public Response options() {
+        return Response.noContent().header(HttpHeaders.ALLOW, ALLOWED).build();
     }
 }

@@ -215,9 +215,17 @@ class BadInputTest {
     }
 
     @Test
+    void optionsNamesTheAllowedMethods() {
+        given().options("/summarize").then().statusCode(204).header("Allow", equalTo("POST, OPTIONS"));
+        given().options("/summarize/batch").then().statusCode(204).header("Allow", equalTo("POST, OPTIONS"));
+    }
+
+    @Test
     void otherMethod() {
         assertProblem(given().get("/summarize").then(), 405, "method-not-allowed")
-                .header("Allow", containsString("POST"));
+                .header("Allow", equalTo("POST, OPTIONS"));
+        assertProblem(given().delete("/summarize/batch").then(), 405, "method-not-allowed")
+                .header("Allow", equalTo("POST, OPTIONS"));
     }
 
     @Test
