@@ -25,6 +25,7 @@ public class AccessFilter {
     private static final Logger LOG = Logger.getLogger(AccessFilter.class);
     static final String DECISION = AccessFilter.class.getName() + ".decision";
     static final String CLIENT = AccessFilter.class.getName() + ".client";
+    private static final String CALLER = AccessFilter.class.getName() + ".caller";
     private static final String BEARER = "Bearer ";
 
     private final ApiKeys keys;
@@ -47,12 +48,19 @@ public class AccessFilter {
                         Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"article-summarizer\""));
             }
             MDC.put("caller", caller.get());
+            request.setProperty(CALLER, caller.get());
             client = "key " + caller.get();
         }
-        if (limiter.enabled()) {
+        // The limit counts articles: polling a job or asking OPTIONS sends none.
+        if (limiter.enabled() && "POST".equals(request.getMethod())) {
             request.setProperty(CLIENT, client);
             enforce(request, limiter.tryAcquire(client));
         }
+    }
+
+    /** The caller id of the request's API key (a hash), or "" when API keys are off. */
+    public static String caller(ContainerRequestContext request) {
+        return request.getProperty(CALLER) instanceof String caller ? caller : "";
     }
 
     /** Records the decision for the response headers, and refuses the request if it is over the limit. */

@@ -33,8 +33,6 @@ import io.smallrye.config.SmallRyeConfig;
 public class ContractFilter implements OASFilter {
 
     private static final String REQUEST_ID = "X-Request-Id";
-    private static final String OTHER_ANSWERS = "Any other method answers 405 problem+json (method-not-allowed)"
-            + " with Allow: POST, OPTIONS; any path the API does not have answers 404 problem+json (not-found).";
     private static final List<String> RATE_LIMIT_HEADERS = List.of("RateLimit-Limit", "RateLimit-Remaining",
             "RateLimit-Reset");
 
@@ -46,12 +44,16 @@ public class ContractFilter implements OASFilter {
         Components components = openAPI.getComponents();
         declareHeaders(components);
         describeSchemas(components.getSchemas(), limits, languages);
-        openAPI.getPaths().getPathItems().values().forEach(path -> {
-            path.description(OTHER_ANSWERS);
+        openAPI.getPaths().getPathItems().forEach((name, path) -> {
+            path.description("Any other method answers 405 problem+json (method-not-allowed) with Allow: "
+                    + ProblemExceptionMappers.allowed(name) + "; any path the API does not have answers 404"
+                    + " problem+json (not-found).");
             if (path.getOPTIONS() != null) {
-                guarded(path.getOPTIONS());
+                path.getOPTIONS().getResponses().addAPIResponse("401",
+                        problemResponse("API keys are on and none (or a wrong one) was sent"));
             }
-            path.getOperations().values().forEach(this::describeOperation);
+            path.getOperations().forEach((method, operation) -> describeOperation(operation,
+                    method == org.eclipse.microprofile.openapi.models.PathItem.HttpMethod.POST));
         });
     }
 
@@ -60,7 +62,7 @@ public class ContractFilter implements OASFilter {
                 .description("The request's id: the caller's X-Request-Id when it is 1-128 of A-Z a-z 0-9 . _ : -,"
                         + " a new UUID otherwise. Also in every problem as requestId, and in the service's logs.")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
-        String when = " Sent on every answer of the API when rate limits are on (SUMMARIZER_RATE_LIMIT_PER_MINUTE).";
+        String when = " Sent on every answer to a POST when rate limits are on (SUMMARIZER_RATE_LIMIT_PER_MINUTE).";
         components.addHeader("RateLimit-Limit", integerHeader("Articles allowed per minute." + when));
         components.addHeader("RateLimit-Remaining", integerHeader("Articles left in this minute." + when));
         components.addHeader("RateLimit-Reset", integerHeader("Seconds until the minute's budget renews." + when));
@@ -76,27 +78,23 @@ public class ContractFilter implements OASFilter {
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO));
     }
 
-    /** OPTIONS passes the API key check and the rate limit like any method of the API. */
-    private static void guarded(Operation options) {
-        options.getResponses()
-                .addAPIResponse("401", problemResponse("API keys are on and none (or a wrong one) was sent"))
-                .addAPIResponse("429", problemResponse("Rate limit reached"));
-    }
-
     private static APIResponse problemResponse(String description) {
         return OASFactory.createAPIResponse().description(description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
     }
 
-    private void describeOperation(Operation operation) {
+    /** @param limited whether the rate limit counts it (POST: it sends articles) */
+    private void describeOperation(Operation operation, boolean limited) {
         operation.addParameter(OASFactory.createParameter().ref(REQUEST_ID));
         if (operation.getResponses() == null) {
             return;
         }
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
             response.addHeader(REQUEST_ID, OASFactory.createHeader().ref(REQUEST_ID));
-            RATE_LIMIT_HEADERS.forEach(name -> response.addHeader(name, OASFactory.createHeader().ref(name)));
+            if (limited) {
+                RATE_LIMIT_HEADERS.forEach(name -> response.addHeader(name, OASFactory.createHeader().ref(name)));
+            }
             if (response.getContent() != null && response.getContent().hasMediaType(Problem.MEDIA_TYPE)
                     && status.matches("\\d{3}")) {
                 addExamples(response.getContent().getMediaType(Problem.MEDIA_TYPE), Integer.parseInt(status));

@@ -9,6 +9,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -67,7 +68,7 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response httpError(WebApplicationException e) {
+    public Response httpError(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json);
         }
@@ -79,8 +80,8 @@ public class ProblemExceptionMappers {
             return problem(new ProblemException(ProblemType.BODY_TOO_LARGE, BodyLimitFilter.detail(maxBodyBytes)));
         }
         Response problem = problem(new ProblemException(ProblemType.forStatus(status), describe(status)));
-        // A 405 must say what is allowed (RFC 9110); both API paths allow the same.
-        return status == 405 ? Response.fromResponse(problem).header(HttpHeaders.ALLOW, SummarizeResource.ALLOWED)
+        // A 405 must say what is allowed (RFC 9110).
+        return status == 405 ? Response.fromResponse(problem).header(HttpHeaders.ALLOW, allowed(uri.getPath()))
                 .build() : problem;
     }
 
@@ -99,6 +100,11 @@ public class ProblemExceptionMappers {
         LOG.debugf(e, "Unexpected error %s", errorId);
         return problem(new ProblemException(ProblemType.INTERNAL_ERROR,
                 "The service failed unexpectedly (error id " + errorId + "). Retrying may help."));
+    }
+
+    /** What a path of the API allows: jobs are read, articles are sent. */
+    static String allowed(String path) {
+        return path.startsWith("/jobs") ? "GET, HEAD, OPTIONS" : SummarizeResource.ALLOWED;
     }
 
     private static ProblemType classify(JsonProcessingException e) {
@@ -134,7 +140,7 @@ public class ProblemExceptionMappers {
     private static String describe(int status) {
         return switch (status) {
             case 404 -> "No such resource. The API is POST /summarize and POST /summarize/batch.";
-            case 405 -> "Only POST (and OPTIONS) is supported here.";
+            case 405 -> "This path does not support that method; Allow names those it does.";
             case 406 -> "The answer is application/json; adjust the Accept header.";
             case 415 -> "Send the article as application/json {\"text\": ..., \"title\": ...} or as text/plain.";
             default -> "The request could not be processed.";

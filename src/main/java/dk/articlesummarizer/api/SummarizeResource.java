@@ -1,5 +1,7 @@
 package dk.articlesummarizer.api;
 
+import java.net.URI;
+
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -7,6 +9,8 @@ import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dk.articlesummarizer.access.AccessFilter;
+import dk.articlesummarizer.jobs.Job;
+import dk.articlesummarizer.jobs.Jobs;
+import dk.articlesummarizer.observability.RequestIds;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 import dk.articlesummarizer.summary.CachePolicy;
@@ -36,10 +44,16 @@ public class SummarizeResource {
     /** What /summarize and /summarize/batch allow; also the Allow of their 405s. */
     static final String ALLOWED = "POST, OPTIONS";
 
-    private final SummaryService summaries;
+    static final String PREFER = "Prefer";
+    private static final String RESPOND_ASYNC = "respond-async";
+    private static final int POLL_AFTER_SECONDS = 2;
 
-    public SummarizeResource(SummaryService summaries) {
+    private final SummaryService summaries;
+    private final Jobs jobs;
+
+    public SummarizeResource(SummaryService summaries, Jobs jobs) {
         this.summaries = summaries;
+        this.jobs = jobs;
     }
 
     @POST
@@ -64,21 +78,38 @@ public class SummarizeResource {
                             example = OpenApiExamples.PLAIN_REQUEST) })
             @Valid SummarizeRequest request,
             @Parameter(description = "no-cache: answer afresh and replace the cached answer; no-store: neither read"
-                    + " nor write the cache") @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
+                    + " nor write the cache") @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
+            @Parameter(description = "respond-async: answer 202 at once with a job to poll at its Location (GET"
+                    + " /jobs/{id})", schema = @Schema(type = SchemaType.STRING, enumeration = "respond-async"))
+            @HeaderParam(PREFER) String prefer,
+            @Context ContainerRequestContext context) {
         if (request == null) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "The body must be a JSON object with a 'text'"
                     + " field.");
         }
-        return respond(summaries.summarize(request.text(), request.title(), CachePolicy.fromCacheControl(cacheControl)));
+        return answer(request.text(), request.title(), cacheControl, prefer, context);
     }
 
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
     @Operation(hidden = true)
     public Response summarizePlainText(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
-        return respond(summaries.summarize(PlainTextBody.decode(body, contentType), null,
-                CachePolicy.fromCacheControl(cacheControl)));
+            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl, @HeaderParam(PREFER) String prefer,
+            @Context ContainerRequestContext context) {
+        return answer(PlainTextBody.decode(body, contentType), null, cacheControl, prefer, context);
+    }
+
+    private Response answer(String text, String title, String cacheControl, String prefer,
+            ContainerRequestContext context) {
+        CachePolicy policy = CachePolicy.fromCacheControl(cacheControl);
+        if (prefer == null || !prefer.toLowerCase(java.util.Locale.ROOT).contains(RESPOND_ASYNC)) {
+            return respond(summaries.summarize(text, title, policy));
+        }
+        Job job = jobs.start(text, title, policy, AccessFilter.caller(context), RequestIds.current());
+        return Response.accepted(job).type(MediaType.APPLICATION_JSON_TYPE)
+                .location(URI.create("/jobs/" + job.id()))
+                .header(HttpHeaders.RETRY_AFTER, POLL_AFTER_SECONDS)
+                .header("Preference-Applied", RESPOND_ASYNC).build();
     }
 
     private static Response respond(SummaryService.Answer answer) {

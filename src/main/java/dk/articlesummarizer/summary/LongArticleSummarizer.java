@@ -68,20 +68,23 @@ public class LongArticleSummarizer {
     }
 
     /** @param store whether passages and part digests may be cached (never for a no-store request) */
-    public Summary summarize(ArticleText text, String title, String language, boolean store) {
+    public Summary summarize(ArticleText text, String title, String language, boolean store, Progress progress) {
         List<Chunk> chunks = Chunker.split(text.value(), budget.passageChars(), budget.contextChars());
         int rounds = (chunks.size() + parallelism - 1) / parallelism + 1;
-        return deadline.withinRounds(rounds, () -> {
-            List<TranslatedChunk> translated = translateAll(chunks, store);
+        progress.planned(chunks.size() + 1);
+        Summary summary = deadline.withinRounds(rounds, () -> {
+            List<TranslatedChunk> translated = translateAll(chunks, store, progress);
             String translation = assemble(translated);
             Usage usage = translated.stream().map(part -> part.passage().usage()).reduce(Usage.NONE, Usage::plus);
             ArticleLlmClient.Translated<ArticleDigest> digest = digest(title, facts(translated, translation), store);
             return new Summary(digest.value().title(), translation, digest.value().summary(), language, llm.model(),
                     usage.plus(digest.usage()), chunks.size());
         });
+        progress.stepDone();
+        return summary;
     }
 
-    private List<TranslatedChunk> translateAll(List<Chunk> chunks, boolean store) {
+    private List<TranslatedChunk> translateAll(List<Chunk> chunks, boolean store, Progress progress) {
         List<Future<List<TranslatedChunk>>> pending = new ArrayList<>();
         for (Chunk chunk : chunks) {
             pending.add(passageCalls.submit(() -> translate(chunk, 0, store)));
@@ -90,6 +93,7 @@ public class LongArticleSummarizer {
         try {
             for (Future<List<TranslatedChunk>> passage : pending) {
                 translated.addAll(passage.get());
+                progress.stepDone();
             }
             return translated;
         } catch (ExecutionException e) {

@@ -53,6 +53,13 @@ public class SummaryService {
     private record Article(ArticleText text, String title, CacheKey key) {
     }
 
+    /**
+     * An article that passed every check (limits, language) and may go to the LLM, with its answer when the
+     * cache already has one; for work that answers later (a job), so that a bad article is refused at once.
+     */
+    public record Admitted(Article article, String language, Optional<Answer> cached) {
+    }
+
     public Answer summarize(String rawText, String rawTitle, CachePolicy policy) {
         Article article = check(rawText, rawTitle);
         if (policy == CachePolicy.NORMAL) {
@@ -62,23 +69,39 @@ public class SummaryService {
                 return new Answer(hit.get().json(), true);
             }
         }
+        return answer(article, languageGate.admit(article.text().value()), policy, Progress.NONE);
+    }
+
+    public Admitted admit(String rawText, String rawTitle, CachePolicy policy) {
+        Article article = check(rawText, rawTitle);
         String language = languageGate.admit(article.text().value());
+        Optional<Answer> cached = policy != CachePolicy.NORMAL ? Optional.empty()
+                : cache.getIfReady(article.key()).map(hit -> new Answer(hit.json(), true));
+        return new Admitted(article, language, cached);
+    }
+
+    /** The answer of an admitted article, reporting its LLM calls as they finish. */
+    public Answer summarize(Admitted admitted, CachePolicy policy, Progress progress) {
+        return admitted.cached().orElseGet(() -> answer(admitted.article(), admitted.language(), policy, progress));
+    }
+
+    private Answer answer(Article article, String language, CachePolicy policy, Progress progress) {
         return switch (policy) {
             case NORMAL -> {
                 Summary[] fresh = new Summary[1];
                 CoalescingCache.Lookup<CachedAnswer> lookup = cache.getOrLoad(article.key(), () -> {
-                    fresh[0] = callLlm(article, language, true);
+                    fresh[0] = callLlm(article, language, true, progress);
                     return new CachedAnswer(json.bytes(fresh[0], true));
                 });
                 yield lookup.hit() ? new Answer(lookup.value().json(), true)
                         : new Answer(json.bytes(fresh[0], false), false);
             }
             case REFRESH -> {
-                Summary fresh = callLlm(article, language, true);
+                Summary fresh = callLlm(article, language, true, progress);
                 cache.put(article.key(), new CachedAnswer(json.bytes(fresh, true)));
                 yield new Answer(json.bytes(fresh, false), false);
             }
-            case BYPASS -> new Answer(json.bytes(callLlm(article, language, false), false), false);
+            case BYPASS -> new Answer(json.bytes(callLlm(article, language, false, progress), false), false);
         };
     }
 
@@ -100,15 +123,18 @@ public class SummaryService {
     }
 
     /** @param store whether passages of a long article may be cached (never for a no-store request) */
-    private Summary callLlm(Article article, String language, boolean store) {
+    private Summary callLlm(Article article, String language, boolean store, Progress progress) {
         ArticleText text = article.text();
         if (text.value().length() > budget.passageChars()) {
-            return longArticles.summarize(text, article.title(), language, store);
+            return longArticles.summarize(text, article.title(), language, store, progress);
         }
-        return deadline.within(() -> {
+        progress.planned(1);
+        Summary summary = deadline.within(() -> {
             ArticleLlmClient.Translated<TranslatedArticle> answer = llm.translate(article.title(), text.value());
             return new Summary(answer.value().title(), answer.value().translation(), answer.value().summary(),
                     language, llm.model(), answer.usage(), 1);
         });
+        progress.stepDone();
+        return summary;
     }
 }

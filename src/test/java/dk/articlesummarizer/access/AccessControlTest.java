@@ -107,6 +107,19 @@ class AccessControlTest {
     }
 
     @Test
+    void aJobIsVisibleOnlyToTheKeyThatMadeIt() {
+        String location = given().header("X-API-Key", AccessProfile.KEY_D).header("Prefer", "respond-async")
+                .contentType(ContentType.JSON).body(Map.of("text", article + " Et job.")).post("/summarize").then()
+                .statusCode(202).extract().header("Location");
+        String path = java.net.URI.create(location).getPath();
+
+        given().header("X-API-Key", AccessProfile.KEY_D).get(path).then().statusCode(200);
+        given().header("X-API-Key", AccessProfile.KEY_A).get(path).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get(path).then().statusCode(401);
+    }
+
+    @Test
     void healthMetricsAndOpenApiStayOpenAndTheSpecDeclaresTheKeys() {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);

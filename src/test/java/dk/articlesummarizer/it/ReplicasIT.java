@@ -136,6 +136,24 @@ class ReplicasIT {
     }
 
     @Test
+    @Order(2)
+    void aJobMadeOnOneReplicaIsReadOnAnother() throws Exception {
+        String article = Articles.uniqueDanish(Articles.SHORT_DANISH, "job-paa-tvaers");
+        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(bases.get(0) + "/summarize"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + KEY)
+                .header("Prefer", "respond-async")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("text", article))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String path = URI.create(accepted.headers().firstValue("Location").orElseThrow()).getPath();
+
+        String done = await().atMost(Duration.ofSeconds(30)).until(() -> HTTP.send(HttpRequest.newBuilder(
+                URI.create(bases.get(1) + path)).header("Authorization", "Bearer " + KEY).build(),
+                HttpResponse.BodyHandlers.ofString()).body(), body -> body.contains("\"status\":\"done\""));
+        assertTrue(done.contains("\"translation\""), done);
+    }
+
+    @Test
     @Order(3)
     void aTornValueInRedisIsAMissAndIsReplaced() throws Exception {
         String article = Articles.uniqueDanish(Articles.SHORT_DANISH, "itu");

@@ -1,0 +1,43 @@
+package dk.articlesummarizer.jobs;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dk.articlesummarizer.problem.Problem;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * A job as stored and, without its owner, as GET /jobs/{id} shows it.
+ *
+ * @param owner the API key's caller id that made it, or "" when keys are off; only it may read the job
+ */
+@RegisterForReflection
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({ "id", "status", "progress", "result", "problem" })
+public record Job(String id, @JsonIgnore String owner, Status status, Progress progress, JsonNode result,
+        Problem problem) {
+
+    public enum Status {
+        running, done, failed
+    }
+
+    /** LLM steps: passages and digest for a long article, one call for a short one; 0 of 0 until planned. */
+    @RegisterForReflection
+    public record Progress(int done, int total) {
+    }
+
+    Job running(Progress now) {
+        return new Job(id, owner, Status.running, now, null, null);
+    }
+
+    Job done(JsonNode answer) {
+        int steps = Math.max(1, progress.total());
+        return new Job(id, owner, Status.done, new Progress(steps, steps), answer, null);
+    }
+
+    Job failed(Problem reason) {
+        return new Job(id, owner, Status.failed, progress, null, reason);
+    }
+}
