@@ -36,7 +36,14 @@ try {
   await page.fill("#api-key", apiKey);
   await page.fill("#title", "Nyt havnebad");
   await page.click("#submit");
-  await page.waitForSelector("#answer:not([hidden])", { timeout: 30000 });
+  await page.waitForFunction(() => {
+    const streamed = document.querySelector("#answer-translation p.streaming");
+    return streamed && streamed.textContent.length > 0
+      && document.querySelectorAll("#answer-summary li").length === 0;
+  }, null, { timeout: 30000 });
+  check(true, "the translation streams in before the bullets");
+  await page.waitForFunction(() => document.querySelectorAll("#answer-summary li").length > 0, null,
+    { timeout: 30000 });
   const bullets = await page.locator("#answer-summary li").count();
   const paragraphs = await page.locator("#answer-translation p").count();
   check((await page.textContent("#answer-title")).length > 0 && bullets >= 3 && paragraphs >= 1,

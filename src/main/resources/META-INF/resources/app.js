@@ -1,5 +1,6 @@
-// The page behind "/": sends the article as a job (Prefer: respond-async), polls it while the LLM works, and shows
-// the answer, or the problem as a readable message. No build step, no dependencies.
+// The page behind "/": sends the article asking for Server-Sent Events, shows the translation as the model writes
+// it, then the checked answer (headline, bullets, translation), or the problem as a readable message. No build
+// step, no dependencies.
 "use strict";
 
 const form = document.getElementById("article-form");
@@ -63,25 +64,57 @@ async function readProblem(response) {
   }
 }
 
-const pause = (seconds) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+function startTranslation() {
+  document.getElementById("answer-title").textContent = "";
+  document.getElementById("answer-summary").replaceChildren();
+  document.getElementById("answer-meta").textContent = "";
+  const translation = document.getElementById("answer-translation");
+  const streamed = document.createElement("p");
+  streamed.className = "streaming";
+  translation.replaceChildren(streamed);
+  answer.hidden = false;
+  return streamed;
+}
 
-async function follow(location, retryAfter) {
+// Reads Server-Sent Events from the response body: "translation" pieces, then "answer" or "error".
+async function follow(response) {
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let streamed = null;
+  let buffer = "";
   for (;;) {
-    const response = await fetch(location, { headers: headers() });
-    if (!response.ok) {
-      return showProblem(await readProblem(response));
+    const { value, done } = await reader.read();
+    if (done) {
+      return;
     }
-    const job = await response.json();
-    if (job.status === "done") {
-      return showAnswer(job.result);
+    buffer += value;
+    let end;
+    while ((end = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let name = "message";
+      let data = "";
+      for (const line of block.split("\n")) {
+        if (line.startsWith("event:")) {
+          name = line.slice(6).trim();
+        } else if (line.startsWith("data:")) {
+          data += line.slice(5).trim();
+        }
+      }
+      if (!data) {
+        continue;
+      }
+      const payload = JSON.parse(data);
+      if (name === "translation") {
+        streamed = streamed || startTranslation();
+        streamed.textContent += payload.text;
+        statusLine.textContent = "Translating…";
+      } else if (name === "answer") {
+        showAnswer(payload);
+      } else if (name === "error") {
+        answer.hidden = true;
+        showProblem(payload);
+      }
     }
-    if (job.status === "failed") {
-      return showProblem(job.problem);
-    }
-    statusLine.textContent = job.progress.total > 0
-      ? "Translating: step " + job.progress.done + " of " + job.progress.total + "…"
-      : "Translating…";
-    await pause(Math.min(2, Number(response.headers.get("Retry-After")) || retryAfter));
   }
 }
 
@@ -100,18 +133,12 @@ form.addEventListener("submit", async (event) => {
     }
     const response = await fetch("summarize", {
       method: "POST",
-      headers: headers({ "Content-Type": "application/json", Prefer: "respond-async" }),
+      headers: headers({ "Content-Type": "application/json", Accept: "text/event-stream, application/problem+json" }),
       body: JSON.stringify(body),
     });
-    if (response.status === 202) {
-      const job = await response.json();
-      if (job.status === "done") {
-        showAnswer(job.result);
-      } else {
-        await follow(response.headers.get("Location"), 1);
-      }
-    } else if (response.ok) {
-      showAnswer(await response.json());
+    if (response.ok) {
+      statusLine.textContent = "Waiting for the model…";
+      await follow(response);
     } else {
       showProblem(await readProblem(response));
     }

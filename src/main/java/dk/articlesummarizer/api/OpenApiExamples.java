@@ -27,6 +27,14 @@ final class OpenApiExamples {
             + " \"status\": 422, \"detail\": \"The article appears to be in English; accepted: da, nb, nn, sv.\","
             + " \"requestId\": \"8d08ed0d-7c65-4417-b6c3-7f130227bbc5\"}}]}";
 
+    static final String EVENTS = "event: translation\ndata: {\"text\":\"Aalborg Municipality opens\"}\n\n"
+            + "event: translation\ndata: {\"text\":\" a new harbour bath\"}\n\n"
+            + "event: answer\ndata: {\"title\":\"New harbour bath opens in Aalborg\",\"translation\":\"Aalborg"
+            + " Municipality opens a new harbour bath at Vestre Fjordpark on Saturday. The bath has room for 450"
+            + " guests.\",\"summary\":[\"Aalborg opens a harbour bath on Saturday.\",\"It is at Vestre"
+            + " Fjordpark.\",\"It has room for 450 guests.\"],\"sourceLanguage\":\"da\",\"model\":\"gpt-4o-mini\","
+            + "\"cached\":false,\"usage\":{\"inputTokens\":412,\"outputTokens\":96},\"chunks\":1}\n\n";
+
     private OpenApiExamples() {
     }
 }

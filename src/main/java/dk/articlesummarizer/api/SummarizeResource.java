@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -33,6 +35,7 @@ import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 import dk.articlesummarizer.summary.CachePolicy;
 import dk.articlesummarizer.summary.SummaryService;
+import dk.articlesummarizer.summary.SummaryStreams;
 
 /** Decodes and validates the request, asks the service for the answer, and sends it with its cache status. */
 @Path("/summarize")
@@ -49,10 +52,12 @@ public class SummarizeResource {
     private static final int POLL_AFTER_SECONDS = 2;
 
     private final SummaryService summaries;
+    private final SummaryStreams streams;
     private final Jobs jobs;
 
-    public SummarizeResource(SummaryService summaries, Jobs jobs) {
+    public SummarizeResource(SummaryService summaries, SummaryStreams streams, Jobs jobs) {
         this.summaries = summaries;
+        this.streams = streams;
         this.jobs = jobs;
     }
 
@@ -88,6 +93,26 @@ public class SummarizeResource {
                     + " field.");
         }
         return answer(request.text(), request.title(), cacheControl, prefer, context);
+    }
+
+    /**
+     * {@code Accept: text/event-stream}: the answer as Server-Sent Events (summary/SummaryStreams). Described in
+     * the JSON operation's 200 answer; the lower source quality keeps JSON the answer to {@code Accept: *}{@code /*}.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS + ";qs=0.5")
+    @Operation(hidden = true)
+    public void summarizeStreamed(SummarizeRequest request, @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
+            @Context SseEventSink sink, @Context Sse sse) {
+        if (request == null) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "The body must be a JSON object with a 'text'"
+                    + " field.");
+        }
+        streams.stream(request.text(), request.title(), CachePolicy.fromCacheControl(cacheControl),
+                RequestIds.current()).subscribe().with(
+                        event -> sink.send(sse.newEventBuilder().name(event.name()).data(event.data()).build()),
+                        failure -> sink.close(), sink::close);
     }
 
     @POST

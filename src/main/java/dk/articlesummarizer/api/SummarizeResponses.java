@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import dk.articlesummarizer.jobs.Job;
 import dk.articlesummarizer.problem.Problem;
 import dk.articlesummarizer.summary.SummarizeResponse;
 
@@ -24,8 +25,25 @@ import dk.articlesummarizer.summary.SummarizeResponse;
                         + " called the LLM", schema = @Schema(type = SchemaType.STRING, enumeration = { "HIT", "MISS" })),
                 @Header(name = "X-Request-Id", description = "The request's id (the caller's, if sane)",
                         schema = @Schema(type = SchemaType.STRING)) },
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = SummarizeResponse.class),
-                examples = @ExampleObject(name = "answer", value = OpenApiExamples.RESPONSE)))
+        content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = SummarizeResponse.class),
+                        examples = @ExampleObject(name = "answer", value = OpenApiExamples.RESPONSE)),
+                @Content(mediaType = "text/event-stream", schema = @Schema(type = SchemaType.STRING,
+                        description = "With Accept: text/event-stream (JSON requests): Server-Sent Events."
+                                + " 'translation' events, data {\"text\": \"...\"}: the translation as the model"
+                                + " writes it, to be appended; then one 'answer' event, data: the whole answer as"
+                                + " application/json above (its translation replaces the streamed one); or an"
+                                + " 'error' event, data: a Problem. A cached answer, and a long article, come as"
+                                + " the one 'answer' event."),
+                        example = OpenApiExamples.EVENTS) })
+@APIResponse(responseCode = "202", description = "With Prefer: respond-async: a job, to be followed at Location"
+        + " (GET /jobs/{id}); done at once when the answer is cached",
+        headers = {
+                @Header(name = "Location", required = true, schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+                @Header(name = "Preference-Applied", schema = @Schema(type = SchemaType.STRING,
+                        enumeration = "respond-async")) },
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Job.class)))
 @APIResponse(responseCode = "400", description = "Empty or malformed body, missing or non-string text, invalid"
         + " encoding", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "API keys are on and none (or a wrong one) was sent",

@@ -154,19 +154,11 @@ public class CoalescingCache<V> {
     }
 
     /**
-     * A finished answer, if one is cached here or in the shared tier (then kept here too); never waits for a load
-     * in flight.
+     * A finished answer, if one is cached here; never waits for a load in flight, and never asks the shared tier:
+     * that is {@link #getOrLoad}'s first step, taken by one caller per key and replica while the others wait here.
      */
     public Optional<V> getIfReady(CacheKey key) {
         CompletableFuture<V> entry = answers.getIfPresent(key);
-        if (entry == null && store.enabled()) {
-            Optional<V> stored = fromShared(key);
-            stored.ifPresent(value -> {
-                answers.asMap().putIfAbsent(key, CompletableFuture.completedFuture(value));
-                hits.increment();
-            });
-            return stored;
-        }
         if (entry == null || !entry.isDone() || entry.isCompletedExceptionally()) {
             return Optional.empty();
         }

@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 import io.quarkiverse.langchain4j.ChatMemoryRemover;
+import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.faulttolerance.api.Guard;
 
 /**
@@ -24,12 +26,15 @@ public class ArticleLlmClient {
     private static final Logger LOG = Logger.getLogger(ArticleLlmClient.class);
 
     private final ArticleTranslator translator;
+    private final StreamingTranslator streaming;
     private final LlmEndpoint endpoint;
     private final ProviderFailures failures;
     private final String model;
     private final Guard providerPolicy;
 
-    public ArticleLlmClient(ArticleTranslator translator, LlmConfig config, LlmEndpoint endpoint) {
+    public ArticleLlmClient(ArticleTranslator translator, StreamingTranslator streaming, LlmConfig config,
+            LlmEndpoint endpoint) {
+        this.streaming = streaming;
         this.translator = translator;
         this.endpoint = endpoint;
         this.failures = new ProviderFailures(config, endpoint);
@@ -85,6 +90,22 @@ public class ArticleLlmClient {
     /** Headline and bullets of a long article from the key facts of its passages. */
     public Translated<ArticleDigest> digest(String title, String facts) {
         return guarded(callId -> translator.digest(callId, title, facts));
+    }
+
+    /**
+     * The one-call answer as the model writes it: chunks of its JSON, then the whole response. A fault arrives as
+     * the failure of the stream, already a {@link ProblemException}. Streams are not retried: a caller already has
+     * part of the answer.
+     */
+    public Multi<ChatEvent> stream(String title, String article) {
+        if (endpoint.problem().isPresent()) {
+            return Multi.createFrom().failure(new ProblemException(ProblemType.LLM_MISCONFIGURED, "The service"
+                    + " cannot call its LLM: " + endpoint.problem().get() + ". The operator must fix the"
+                    + " configuration."));
+        }
+        return streaming.translate(title, article)
+                .onFailure().transform(e -> report(failures.toProblem(failures.classify(e)),
+                        e instanceof Exception exception ? exception : new IllegalStateException(e)));
     }
 
     /** A value some LLM call produced, with what it cost. */

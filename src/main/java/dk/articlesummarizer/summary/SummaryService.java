@@ -50,7 +50,7 @@ public class SummaryService {
     }
 
     /** An article checked against the limits, normalized and keyed. */
-    private record Article(ArticleText text, String title, CacheKey key) {
+    record Article(ArticleText text, String title, CacheKey key) {
     }
 
     /**

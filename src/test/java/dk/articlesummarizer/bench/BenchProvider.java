@@ -15,10 +15,13 @@ import io.vertx.core.http.HttpServerRequest;
  * The benchmark's fake OpenAI provider, run as a process of its own (as a real provider would be): answers chat
  * completions like {@link FakeTranslator} after a delay, and counts calls, the time it held them and the prompt
  * characters it was sent. Controlled over HTTP: {@code POST /control/delay?ms=N}, {@code POST /control/reset},
- * {@code GET /control/stats}. Built on Vert.x rather than WireMock, whose own request handling (milliseconds)
- * would be counted as the service's overhead on a miss.
+ * {@code GET /control/stats}. A request with {@code "stream": true} is answered as OpenAI streams. Built on
+ * Vert.x rather than WireMock, whose own request handling (milliseconds) would be counted as the service's
+ * overhead on a miss.
  */
 public final class BenchProvider {
+
+    private static final long STREAM_EVENT_MILLIS = 15;
 
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     private final AtomicInteger calls = new AtomicInteger();
@@ -63,16 +66,36 @@ public final class BenchProvider {
             chars += message.path("content").asText().length();
         }
         promptChars.addAndGet(chars);
-        String answer = FakeTranslator.completionFor(body);
+        String completion = FakeTranslator.completionFor(body);
+        boolean stream = chat.path("stream").asBoolean();
+        String answer = !stream ? completion : OpenAiStubs.streamedBody(OpenAiStubs.read(completion)
+                .path("choices").path(0).path("message").path("content").asText(), 12, 100, 100);
         long remaining = delayMillis - (System.nanoTime() - received) / 1_000_000;
         Runnable respond = () -> {
             heldNanos.addAndGet(System.nanoTime() - received);
-            request.response().putHeader("Content-Type", "application/json").end(answer);
+            if (stream) {
+                dribble(request, answer.split("(?<=\n\n)"), 0);
+            } else {
+                request.response().putHeader("Content-Type", "application/json").end(answer);
+            }
         };
         if (remaining >= 1) {
             vertx.setTimer(remaining, timer -> respond.run());
         } else {
             respond.run();
         }
+    }
+
+    /** A streamed answer one event at a time, as a model writes it, so that a caller sees it arrive. */
+    private void dribble(HttpServerRequest request, String[] events, int next) {
+        if (next == 0) {
+            request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+        }
+        if (next == events.length) {
+            request.response().end();
+            return;
+        }
+        request.response().write(events[next]);
+        vertx.setTimer(STREAM_EVENT_MILLIS, timer -> dribble(request, events, next + 1));
     }
 }

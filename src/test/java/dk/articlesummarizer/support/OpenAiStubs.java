@@ -81,6 +81,33 @@ public final class OpenAiStubs {
         return write(body);
     }
 
+    /** A streamed chat completion of {@code content}, in chunks of {@code chunkChars}, as OpenAI sends one. */
+    public static ResponseDefinitionBuilder streamed(String content, int chunkChars, int promptTokens,
+            int completionTokens) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                .withBody(streamedBody(content, chunkChars, promptTokens, completionTokens));
+    }
+
+    /** The text/event-stream body of a streamed chat completion. */
+    public static String streamedBody(String content, int chunkChars, int promptTokens, int completionTokens) {
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i < content.length(); i += chunkChars) {
+            String piece = content.substring(i, Math.min(content.length(), i + chunkChars));
+            events.append("data: ").append(write(Map.of("id", "chatcmpl-test", "object", "chat.completion.chunk",
+                    "created", 1_764_000_000, "model", FakeOpenAi.MODEL, "choices", List.of(Map.of("index", 0,
+                            "delta", Map.of("content", piece)))))).append("\n\n");
+        }
+        events.append("data: ").append(write(Map.of("id", "chatcmpl-test", "object", "chat.completion.chunk",
+                "created", 1_764_000_000, "model", FakeOpenAi.MODEL, "choices", List.of(Map.of("index", 0,
+                        "delta", Map.of(), "finish_reason", "stop"))))).append("\n\n");
+        events.append("data: ").append(write(Map.of("id", "chatcmpl-test", "object", "chat.completion.chunk",
+                "created", 1_764_000_000, "model", FakeOpenAi.MODEL, "choices", List.of(),
+                "usage", Map.of("prompt_tokens", promptTokens, "completion_tokens", completionTokens,
+                        "total_tokens", promptTokens + completionTokens)))).append("\n\n");
+        events.append("data: [DONE]\n\n");
+        return events.toString();
+    }
+
     public static ResponseDefinitionBuilder providerError(int status) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"fake provider error " + status + "\",\"type\":\"server_error\"}}");

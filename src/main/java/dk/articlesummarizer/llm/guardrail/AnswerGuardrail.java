@@ -34,36 +34,53 @@ abstract class AnswerGuardrail<T> implements OutputGuardrail {
     @Override
     public OutputGuardrailResult validate(OutputGuardrailRequest request) {
         ChatResponse response = request.responseFromLLM();
-        if (response.finishReason() == FinishReason.LENGTH) {
-            return reject(TRUNCATED);
-        }
-        Optional<AnswerJson> json = AnswerJson.parse(response.aiMessage().text());
-        if (json.isEmpty()) {
-            return reject(AnswerJson.NOT_JSON);
-        }
-        Checked<T> checked = check(json.get(), request);
+        Checked<T> checked = read(response.aiMessage().text(), response.finishReason() == FinishReason.LENGTH,
+                json -> check(json, request));
         if (checked.violation().isPresent()) {
-            return reject(checked.violation().get());
+            return reprompt("Answer rejected: " + checked.violation().get().cause().tag(),
+                    checked.violation().get().instruction());
         }
-        T accepted = checked.value();
-        for (Repair repair : json.get().repairs()) {
-            metrics.counter("summarizer.guardrail.repairs", "kind", repair.tag()).increment();
+        return successWith(AnswerJson.write(checked.value()), checked.value());
+    }
+
+    /** For an answer checked outside an AI service call: the accepted value, or empty (counted as a violation). */
+    protected Optional<T> accept(String answer, boolean truncated, java.util.function.Function<AnswerJson, Checked<T>> check) {
+        Checked<T> checked = read(answer, truncated, check);
+        return checked.violation().isPresent() ? Optional.empty() : Optional.of(checked.value());
+    }
+
+    private Checked<T> read(String answer, boolean truncated, java.util.function.Function<AnswerJson, Checked<T>> check) {
+        if (truncated) {
+            return counted(Checked.rejected(TRUNCATED));
         }
-        if (!json.get().repairs().isEmpty()) {
-            LOG.debugf("LLM answer accepted with repairs: %s", json.get().repairs());
+        Optional<AnswerJson> json = AnswerJson.parse(answer);
+        if (json.isEmpty()) {
+            return counted(Checked.rejected(AnswerJson.NOT_JSON));
         }
-        return successWith(AnswerJson.write(accepted), accepted);
+        Checked<T> checked = check.apply(json.get());
+        if (checked.violation().isEmpty()) {
+            for (Repair repair : json.get().repairs()) {
+                metrics.counter("summarizer.guardrail.repairs", "kind", repair.tag()).increment();
+            }
+            if (!json.get().repairs().isEmpty()) {
+                LOG.debugf("LLM answer accepted with repairs: %s", json.get().repairs());
+            }
+        }
+        return counted(checked);
+    }
+
+    private Checked<T> counted(Checked<T> checked) {
+        checked.violation().ifPresent(violation -> {
+            metrics.counter("summarizer.guardrail.violations", "cause", violation.cause().tag()).increment();
+            LOG.infof("LLM answer rejected by guardrail: %s; asking again if attempts remain",
+                    violation.cause().tag());
+        });
+        return checked;
     }
 
     protected static String variable(OutputGuardrailRequest request, String name) {
         Object value = request.requestParams().variables().get(name);
         return value == null ? "" : value.toString();
-    }
-
-    private OutputGuardrailResult reject(Violation violation) {
-        metrics.counter("summarizer.guardrail.violations", "cause", violation.cause().tag()).increment();
-        LOG.infof("LLM answer rejected by guardrail: %s; asking again if attempts remain", violation.cause().tag());
-        return reprompt("Answer rejected: " + violation.cause().tag(), violation.instruction());
     }
 
     /** The outcome of the checks: a violation, or the value to accept. */

@@ -24,8 +24,18 @@ public class TranslationGuardrail extends AnswerGuardrail<TranslatedArticle> {
 
     @Override
     protected Checked<TranslatedArticle> check(AnswerJson json, OutputGuardrailRequest request) {
-        String source = variable(request, "article");
-        String givenTitle = variable(request, "title");
+        return check(json, variable(request, "article"), variable(request, "title"));
+    }
+
+    /**
+     * The same reading, repairs and checks for an answer that arrived whole outside an AI service call (a streamed
+     * one): the accepted answer, or empty when it must be asked for again.
+     */
+    public Optional<TranslatedArticle> acceptStreamed(String answer, boolean truncated, String article, String title) {
+        return accept(answer, truncated, json -> check(json, article, title));
+    }
+
+    private Checked<TranslatedArticle> check(AnswerJson json, String source, String givenTitle) {
         String translation = AnswerInspector.paragraphBreaks(Chunker.paragraphs(source).size(),
                 json.text(AnswerJson.Field.TRANSLATION, true), json.repairs());
         List<String> bullets = AnswerInspector.tidyBullets(json.strings(AnswerJson.Field.SUMMARY), json.repairs());
