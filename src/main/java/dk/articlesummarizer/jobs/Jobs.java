@@ -19,6 +19,7 @@ import org.jboss.logging.MDC;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dk.articlesummarizer.common.DaemonThreads;
 import dk.articlesummarizer.problem.Problem;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
@@ -40,11 +41,7 @@ public class Jobs {
     private final SummaryService summaries;
     private final JobStore store;
     private final ObjectMapper json;
-    private final ExecutorService work = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "summary-job");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService work = Executors.newCachedThreadPool(new DaemonThreads("summary-job"));
 
     public Jobs(SummaryService summaries, JobStore store, ObjectMapper json) {
         this.summaries = summaries;

@@ -18,6 +18,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dk.articlesummarizer.common.DaemonThreads;
 import dk.articlesummarizer.common.Sha256;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -62,11 +63,7 @@ public class SharedStore {
         this.hosts = hosts.map(SharedStore::withoutCredentials).orElse(null);
         this.redis = hosts.isPresent() ? redis.get() : null;
         this.errors = metrics.counter("summarizer.redis.errors");
-        this.renewals = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "redis-lease-renewal");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.renewals = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("redis-lease-renewal"));
     }
 
     @PreDestroy

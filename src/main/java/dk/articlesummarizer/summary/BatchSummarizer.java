@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import dk.articlesummarizer.common.DaemonThreads;
 import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.problem.Problem;
 import dk.articlesummarizer.problem.ProblemException;

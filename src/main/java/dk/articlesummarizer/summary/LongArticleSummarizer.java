@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dk.articlesummarizer.common.DaemonThreads;
 import dk.articlesummarizer.cache.CacheKey;
 import dk.articlesummarizer.cache.ChunkCache;
 import dk.articlesummarizer.cache.CoalescingCache;

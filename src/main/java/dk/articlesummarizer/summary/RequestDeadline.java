@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.MDC;
 
+import dk.articlesummarizer.common.DaemonThreads;
 import dk.articlesummarizer.common.Durations;
 import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.problem.ProblemException;

@@ -1,15 +1,15 @@
-package dk.articlesummarizer.summary;
+package dk.articlesummarizer.common;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Numbered daemon threads, so that a pool of LLM work never holds the JVM open at shutdown. */
-final class DaemonThreads implements ThreadFactory {
+/** Numbered daemon threads, so that a pool of background work never holds the JVM open at shutdown. */
+public final class DaemonThreads implements ThreadFactory {
 
     private final String prefix;
     private final AtomicInteger count = new AtomicInteger();
 
-    DaemonThreads(String prefix) {
+    public DaemonThreads(String prefix) {
         this.prefix = prefix;
     }
 
