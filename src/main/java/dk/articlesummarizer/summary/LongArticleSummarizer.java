@@ -14,13 +14,13 @@ import java.util.stream.Collectors;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dk.articlesummarizer.common.DaemonThreads;
 import dk.articlesummarizer.cache.CacheKey;
 import dk.articlesummarizer.cache.ChunkCache;
 import dk.articlesummarizer.cache.CoalescingCache;
 import dk.articlesummarizer.cache.TranslatedPassage;
 import dk.articlesummarizer.chunk.Chunk;
 import dk.articlesummarizer.chunk.Chunker;
+import dk.articlesummarizer.common.DaemonThreads;
 import dk.articlesummarizer.llm.ArticleDigest;
 import dk.articlesummarizer.llm.ArticleLlmClient;
 import dk.articlesummarizer.llm.ChunkTranslation;
