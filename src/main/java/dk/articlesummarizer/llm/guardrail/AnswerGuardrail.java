@@ -1,6 +1,7 @@
 package dk.articlesummarizer.llm.guardrail;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 
@@ -44,12 +45,12 @@ abstract class AnswerGuardrail<T> implements OutputGuardrail {
     }
 
     /** For an answer checked outside an AI service call: the accepted value, or empty (counted as a violation). */
-    protected Optional<T> accept(String answer, boolean truncated, java.util.function.Function<AnswerJson, Checked<T>> check) {
+    protected Optional<T> accept(String answer, boolean truncated, Function<AnswerJson, Checked<T>> check) {
         Checked<T> checked = read(answer, truncated, check);
         return checked.violation().isPresent() ? Optional.empty() : Optional.of(checked.value());
     }
 
-    private Checked<T> read(String answer, boolean truncated, java.util.function.Function<AnswerJson, Checked<T>> check) {
+    private Checked<T> read(String answer, boolean truncated, Function<AnswerJson, Checked<T>> check) {
         if (truncated) {
             return counted(Checked.rejected(TRUNCATED));
         }
