@@ -59,13 +59,13 @@ class GeneratedClientIT {
             SummarizeApi api = new SummarizeApi(client);
 
             SummarizeResponse answer = api.summarize(new SummarizeRequest()
-                    .text(Articles.load(Articles.SHORT_DANISH)).title("Nyt havnebad"), null, "generated-1");
+                    .text(Articles.load(Articles.SHORT_DANISH)).title("Nyt havnebad"), null, null, "generated-1");
             assertEquals(SummarizeResponse.SourceLanguageEnum.DA, answer.getSourceLanguage());
             assertTrue(answer.getSummary().size() >= 3);
             assertEquals("it-model", answer.getModel());
 
             ApiException refused = assertThrows(ApiException.class, () -> api.summarize(new SummarizeRequest()
-                    .text(Articles.load(Articles.ENGLISH)), null, "generated-2"));
+                    .text(Articles.load(Articles.ENGLISH)), null, null, "generated-2"));
             assertEquals(422, refused.getCode());
             Problem problem = client.getObjectMapper().readValue(refused.getResponseBody(), Problem.class);
             assertEquals(Problem.TypeEnum.URN_ARTICLE_SUMMARIZER_PROBLEM_UNSUPPORTED_LANGUAGE, problem.getType());

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dk.articlesummarizer.problem.Problem;
+import dk.articlesummarizer.summary.SummarizeResponse;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -16,8 +19,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "id", "status", "progress", "result", "problem" })
-public record Job(String id, @JsonIgnore String owner, Status status, Progress progress, JsonNode result,
-        Problem problem) {
+public record Job(String id, @JsonIgnore String owner, Status status, Progress progress,
+        @Schema(implementation = SummarizeResponse.class, description = "When done: the answer") JsonNode result,
+        @Schema(description = "When failed: the problem") Problem problem) {
 
     public enum Status {
         running, done, failed
