@@ -15,11 +15,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * A job as stored and, without its owner, as GET /jobs/{id} shows it.
  *
  * @param owner the API key's caller id that made it, or "" when keys are off; only it may read the job
+ * @param noStore made with {@code Cache-Control: no-store}: kept in this replica's memory only, and forgotten once
+ *            its outcome has been read
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "id", "status", "progress", "result", "problem" })
-public record Job(String id, @JsonIgnore String owner, Status status, Progress progress,
+public record Job(String id, @JsonIgnore String owner, @JsonIgnore boolean noStore, Status status,
+        Progress progress,
         @Schema(implementation = SummarizeResponse.class, description = "When done: the answer") JsonNode result,
         @Schema(description = "When failed: the problem") Problem problem) {
 
@@ -33,15 +36,15 @@ public record Job(String id, @JsonIgnore String owner, Status status, Progress p
     }
 
     Job running(Progress now) {
-        return new Job(id, owner, Status.running, now, null, null);
+        return new Job(id, owner, noStore, Status.running, now, null, null);
     }
 
     Job done(JsonNode answer) {
         int steps = Math.max(1, progress.total());
-        return new Job(id, owner, Status.done, new Progress(steps, steps), answer, null);
+        return new Job(id, owner, noStore, Status.done, new Progress(steps, steps), answer, null);
     }
 
     Job failed(Problem reason) {
-        return new Job(id, owner, Status.failed, progress, null, reason);
+        return new Job(id, owner, noStore, Status.failed, progress, null, reason);
     }
 }

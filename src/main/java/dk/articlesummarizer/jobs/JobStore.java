@@ -37,9 +37,13 @@ public class JobStore {
 
     public void save(Job job) {
         local.put(job.id(), job);
-        if (shared.enabled()) {
+        if (shared.enabled() && !job.noStore()) {
             shared.put(KIND, job.id(), write(job), config.ttl());
         }
+    }
+
+    public void forget(String id) {
+        local.invalidate(id);
     }
 
     public Optional<Job> find(String id) {
@@ -66,7 +70,8 @@ public class JobStore {
             String owner = node.path("owner").asText("");
             node.remove("owner");
             Job job = json.treeToValue(node, Job.class);
-            return Optional.of(new Job(job.id(), owner, job.status(), job.progress(), job.result(), job.problem()));
+            return Optional.of(new Job(job.id(), owner, false, job.status(), job.progress(), job.result(),
+                    job.problem()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

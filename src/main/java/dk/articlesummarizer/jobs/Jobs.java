@@ -57,7 +57,8 @@ public class Jobs {
     /** @param owner the caller id of the API key, or "" when keys are off */
     public Job start(String rawText, String rawTitle, CachePolicy policy, String owner, String requestId) {
         SummaryService.Admitted admitted = summaries.admit(rawText, rawTitle, policy);
-        Job job = new Job(newId(), owner, Job.Status.running, new Job.Progress(0, 0), null, null);
+        Job job = new Job(newId(), owner, policy == CachePolicy.BYPASS, Job.Status.running, new Job.Progress(0, 0),
+                null, null);
         if (admitted.cached().isPresent()) {
             job = job.running(new Job.Progress(1, 1)).done(tree(admitted.cached().get().json()));
             store.save(job);
@@ -77,9 +78,15 @@ public class Jobs {
         return job;
     }
 
-    /** The job, if it exists, has not expired, and belongs to this caller; otherwise nothing, alike. */
+    /**
+     * The job, if it exists, has not expired, and belongs to this caller; otherwise nothing, alike. A no-store job
+     * is forgotten once its outcome has been read.
+     */
     public Optional<Job> find(String id, String caller) {
-        return store.find(id).filter(job -> job.owner().equals(caller));
+        Optional<Job> job = store.find(id).filter(found -> found.owner().equals(caller));
+        job.filter(found -> found.noStore() && found.status() != Job.Status.running)
+                .ifPresent(finished -> store.forget(finished.id()));
+        return job;
     }
 
     private void run(Job job, SummaryService.Admitted admitted, CachePolicy policy, String requestId) {
