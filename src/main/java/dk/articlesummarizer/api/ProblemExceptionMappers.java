@@ -1,7 +1,6 @@
 package dk.articlesummarizer.api;
 
 import java.io.IOException;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -94,12 +93,7 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        String errorId = UUID.randomUUID().toString();
-        // The trace may hold fragments of the request, so it stays below INFO.
-        LOG.errorf("Unexpected error %s; the stack trace is logged at DEBUG", errorId);
-        LOG.debugf(e, "Unexpected error %s", errorId);
-        return problem(new ProblemException(ProblemType.INTERNAL_ERROR,
-                "The service failed unexpectedly (error id " + errorId + "). Retrying may help."));
+        return problem(ProblemException.unexpected(e));
     }
 
     /** What a path of the API allows: jobs are read, articles are sent. */

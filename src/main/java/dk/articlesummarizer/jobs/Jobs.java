@@ -3,9 +3,7 @@ package dk.articlesummarizer.jobs;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,16 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dk.articlesummarizer.common.DaemonThreads;
-import dk.articlesummarizer.problem.Problem;
+import dk.articlesummarizer.common.LogContext;
 import dk.articlesummarizer.problem.ProblemException;
-import dk.articlesummarizer.problem.ProblemType;
 import dk.articlesummarizer.summary.CachePolicy;
 import dk.articlesummarizer.summary.Progress;
 import dk.articlesummarizer.summary.SummaryService;
@@ -35,7 +29,6 @@ import dk.articlesummarizer.summary.SummaryService;
 @ApplicationScoped
 public class Jobs {
 
-    private static final Logger LOG = Logger.getLogger(Jobs.class);
     private static final SecureRandom IDS = new SecureRandom();
 
     private final SummaryService summaries;
@@ -66,15 +59,10 @@ public class Jobs {
         }
         store.save(job);
         Job started = job;
-        Map<String, Object> logContext = MDC.getMap();
-        work.submit(() -> {
-            logContext.forEach(MDC::put);
-            try {
-                run(started, admitted, policy, requestId);
-            } finally {
-                MDC.clear();
-            }
-        });
+        work.submit(LogContext.carried(() -> {
+            run(started, admitted, policy, requestId);
+            return null;
+        }));
         return job;
     }
 
@@ -94,14 +82,8 @@ public class Jobs {
         try {
             JsonNode answer = tree(summaries.summarize(admitted, policy, progress).json());
             store.save(progress.job.done(answer));
-        } catch (ProblemException e) {
-            store.save(progress.job.failed(e.toProblem(requestId)));
         } catch (RuntimeException e) {
-            String errorId = UUID.randomUUID().toString();
-            LOG.errorf("Unexpected error %s in job %s; the stack trace is logged at DEBUG", errorId, job.id());
-            LOG.debugf(e, "Unexpected error %s", errorId);
-            store.save(progress.job.failed(Problem.of(ProblemType.INTERNAL_ERROR, "The service failed unexpectedly"
-                    + " (error id " + errorId + "). Retrying may help.", requestId)));
+            store.save(progress.job.failed(ProblemException.unexpected(e).toProblem(requestId)));
         }
     }
 

@@ -3,12 +3,17 @@ package dk.articlesummarizer.problem;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
 
 /**
  * An error that reaches the caller as problem+json. Its message is the problem's detail, written for the
  * caller: it never contains article text, prompts, completions or secrets, so it may be logged.
  */
 public class ProblemException extends RuntimeException {
+
+    private static final Logger LOG = Logger.getLogger(ProblemException.class);
 
     private final ProblemType type;
     private final Duration retryAfter;
@@ -42,6 +47,22 @@ public class ProblemException extends RuntimeException {
 
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * A failure as its problem: a ProblemException as it is; anything else is a failure nobody foresaw, logged at
+     * ERROR under a fresh error id that the detail names (the stack trace may hold fragments of the request, so it
+     * stays at DEBUG).
+     */
+    public static ProblemException unexpected(Throwable failure) {
+        if (failure instanceof ProblemException known) {
+            return known;
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf("Unexpected error %s; the stack trace is logged at DEBUG", errorId);
+        LOG.debugf(failure, "Unexpected error %s", errorId);
+        return new ProblemException(ProblemType.INTERNAL_ERROR,
+                "The service failed unexpectedly (error id " + errorId + "). Retrying may help.");
     }
 
     public Problem toProblem(String requestId) {

@@ -2,8 +2,6 @@ package dk.articlesummarizer.summary;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,10 +12,8 @@ import java.util.concurrent.Semaphore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
-
 import dk.articlesummarizer.common.DaemonThreads;
+import dk.articlesummarizer.common.LogContext;
 import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.problem.Problem;
 import dk.articlesummarizer.problem.ProblemException;
@@ -30,8 +26,6 @@ import dk.articlesummarizer.problem.ProblemType;
  */
 @ApplicationScoped
 public class BatchSummarizer {
-
-    private static final Logger LOG = Logger.getLogger(BatchSummarizer.class);
 
     private final SummaryService summaries;
     private final SummarizerConfig config;
@@ -64,19 +58,16 @@ public class BatchSummarizer {
                     + " articles; the limit is " + most + " (SUMMARIZER_BATCH_MAX_ARTICLES).");
         }
         Semaphore slots = new Semaphore(parallelism);
-        Map<String, Object> logContext = MDC.getMap();
         List<Future<BatchOutcome>> running = new ArrayList<>();
         for (Article article : articles) {
-            running.add(work.submit(() -> {
-                logContext.forEach(MDC::put);
+            running.add(work.submit(LogContext.carried(() -> {
                 slots.acquire();
                 try {
                     return one(article, policy, requestId);
                 } finally {
                     slots.release();
-                    MDC.clear();
                 }
-            }));
+            })));
         }
         List<BatchOutcome> outcomes = new ArrayList<>();
         try {
@@ -100,14 +91,8 @@ public class BatchSummarizer {
         }
         try {
             return BatchOutcome.answered(summaries.summarize(article.text(), article.title(), policy).json());
-        } catch (ProblemException e) {
-            return BatchOutcome.failed(e.toProblem(requestId));
         } catch (RuntimeException e) {
-            String errorId = UUID.randomUUID().toString();
-            LOG.errorf("Unexpected error %s in a batch article; the stack trace is logged at DEBUG", errorId);
-            LOG.debugf(e, "Unexpected error %s", errorId);
-            return BatchOutcome.failed(Problem.of(ProblemType.INTERNAL_ERROR, "The service failed unexpectedly"
-                    + " (error id " + errorId + "). Retrying may help.", requestId));
+            return BatchOutcome.failed(ProblemException.unexpected(e).toProblem(requestId));
         }
     }
 }

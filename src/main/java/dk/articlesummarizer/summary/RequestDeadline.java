@@ -1,7 +1,6 @@
 package dk.articlesummarizer.summary;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,10 +13,9 @@ import java.util.function.Supplier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.MDC;
-
 import dk.articlesummarizer.common.DaemonThreads;
 import dk.articlesummarizer.common.Durations;
+import dk.articlesummarizer.common.LogContext;
 import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
@@ -59,15 +57,7 @@ public class RequestDeadline {
      */
     public Summary withinRounds(int rounds, Supplier<Summary> task) {
         Duration deadline = limit.multipliedBy(Math.max(1, rounds));
-        Map<String, Object> logContext = MDC.getMap();
-        Future<Summary> running = work.submit(() -> {
-            logContext.forEach(MDC::put);
-            try {
-                return task.get();
-            } finally {
-                MDC.clear();
-            }
-        });
+        Future<Summary> running = work.submit(LogContext.carried(task::get));
         try {
             return running.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -1,12 +1,9 @@
 package dk.articlesummarizer.summary;
 
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,9 +19,7 @@ import dk.articlesummarizer.llm.StreamedTranslation;
 import dk.articlesummarizer.llm.TranslatedArticle;
 import dk.articlesummarizer.llm.Usage;
 import dk.articlesummarizer.llm.guardrail.TranslationGuardrail;
-import dk.articlesummarizer.problem.Problem;
 import dk.articlesummarizer.problem.ProblemException;
-import dk.articlesummarizer.problem.ProblemType;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -43,8 +38,6 @@ public class SummaryStreams {
     public static final String TRANSLATION = "translation";
     public static final String ANSWER = "answer";
     public static final String ERROR = "error";
-
-    private static final Logger LOG = Logger.getLogger(SummaryStreams.class);
 
     private final SummaryService summaries;
     private final ArticleLlmClient llm;
@@ -128,17 +121,7 @@ public class SummaryStreams {
     }
 
     private Event error(Throwable failure, String requestId) {
-        Problem problem;
-        if (failure instanceof ProblemException known) {
-            problem = known.toProblem(requestId);
-        } else {
-            String errorId = UUID.randomUUID().toString();
-            LOG.errorf("Unexpected error %s in a streamed answer; the stack trace is logged at DEBUG", errorId);
-            LOG.debugf(failure, "Unexpected error %s", errorId);
-            problem = Problem.of(ProblemType.INTERNAL_ERROR, "The service failed unexpectedly (error id " + errorId
-                    + "). Retrying may help.", requestId);
-        }
-        return new Event(ERROR, write(problem));
+        return new Event(ERROR, write(ProblemException.unexpected(failure).toProblem(requestId)));
     }
 
     private String text(String shown) {
