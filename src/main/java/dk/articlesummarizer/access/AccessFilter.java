@@ -14,6 +14,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -36,13 +39,17 @@ public class AccessFilter {
         this.limiter = limiter;
     }
 
+    /**
+     * Runs on the I/O thread for the API's non-blocking operations; a rate limit counted in Redis (a blocking call)
+     * is then counted on a worker.
+     */
     @ServerRequestFilter
-    public void check(ContainerRequestContext request, HttpServerRequest connection) {
+    public Uni<Void> check(ContainerRequestContext request, HttpServerRequest connection) {
         String client = "address " + connection.remoteAddress().hostAddress();
         if (keys.enabled()) {
             Optional<String> caller = keys.authenticate(presentedKey(request));
             if (caller.isEmpty()) {
-                LOG.info("Refused a request without a valid API key");
+                LOG.debug("Refused a request without a valid API key");
                 throw new ProblemException(ProblemType.UNAUTHORIZED, "Send a valid API key as 'Authorization: Bearer"
                         + " <key>' or 'X-API-Key: <key>'.", null, null,
                         Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"article-summarizer\""));
@@ -54,8 +61,16 @@ public class AccessFilter {
         // The limit counts articles: polling a job or asking OPTIONS sends none.
         if (limiter.enabled() && "POST".equals(request.getMethod())) {
             request.setProperty(CLIENT, client);
+            String counted = client;
+            if (limiter.shared() && Context.isOnEventLoopThread()) {
+                return Uni.createFrom().item(() -> limiter.tryAcquire(counted))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                        .invoke(decision -> enforce(request, decision))
+                        .replaceWithVoid();
+            }
             enforce(request, limiter.tryAcquire(client));
         }
+        return Uni.createFrom().voidItem();
     }
 
     /** The caller id of the request's API key (a hash), or "" when API keys are off. */

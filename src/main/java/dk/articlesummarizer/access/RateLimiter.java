@@ -41,6 +41,11 @@ public class RateLimiter {
         return perMinute > 0;
     }
 
+    /** Whether counts live in Redis, so that counting is a blocking call. */
+    public boolean shared() {
+        return store.enabled();
+    }
+
     public Decision tryAcquire(String client) {
         return tryAcquire(client, 1);
     }

@@ -87,7 +87,7 @@ public class BatchResource {
                         .toList();
         quota.charge(context, articles.size());
         return Response.ok(json.batchBytes(batches.summarize(articles, CachePolicy.fromCacheControl(cacheControl),
-                RequestIds.current())), MediaType.APPLICATION_JSON_TYPE).build();
+                RequestIds.current()).await().indefinitely()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @OPTIONS

@@ -1,6 +1,7 @@
 package dk.articlesummarizer.api;
 
 import java.net.URI;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -14,8 +15,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -28,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dk.articlesummarizer.access.AccessFilter;
-import dk.articlesummarizer.jobs.Job;
 import dk.articlesummarizer.jobs.Jobs;
 import dk.articlesummarizer.observability.RequestIds;
 import dk.articlesummarizer.problem.ProblemException;
@@ -36,6 +36,10 @@ import dk.articlesummarizer.problem.ProblemType;
 import dk.articlesummarizer.summary.CachePolicy;
 import dk.articlesummarizer.summary.SummaryService;
 import dk.articlesummarizer.summary.SummaryStreams;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** Decodes and validates the request, asks the service for the answer, and sends it with its cache status. */
 @Path("/summarize")
@@ -72,7 +76,7 @@ public class SummarizeResource {
                     + " (not English, incomplete, fewer than 3 bullets, numbers or names the article does not"
                     + " state) is asked for once more, then answered with 502.")
     @SummarizeResponses
-    public Response summarizeJson(
+    public Uni<Response> summarizeJson(
             @RequestBody(required = true, content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SummarizeRequest.class),
@@ -103,38 +107,42 @@ public class SummarizeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.SERVER_SENT_EVENTS + ";qs=0.5")
     @Operation(hidden = true)
-    public void summarizeStreamed(SummarizeRequest request, @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
-            @Context SseEventSink sink, @Context Sse sse) {
+    @Blocking // the language check, and the wait for a turn at the LLM
+    public Multi<OutboundSseEvent> summarizeStreamed(SummarizeRequest request,
+            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl, @Context Sse sse) {
         if (request == null) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "The body must be a JSON object with a 'text'"
                     + " field.");
         }
-        streams.stream(request.text(), request.title(), CachePolicy.fromCacheControl(cacheControl),
-                RequestIds.current()).subscribe().with(
-                        event -> sink.send(sse.newEventBuilder().name(event.name()).data(event.data()).build()),
-                        failure -> sink.close(), sink::close);
+        return streams.stream(request.text(), request.title(), CachePolicy.fromCacheControl(cacheControl),
+                RequestIds.current()).map(event -> sse.newEventBuilder().name(event.name()).data(event.data())
+                        .build());
     }
 
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
     @Operation(hidden = true)
-    public Response summarizePlainText(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+    public Uni<Response> summarizePlainText(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl, @HeaderParam(PREFER) String prefer,
             @Context ContainerRequestContext context) {
         return answer(PlainTextBody.decode(body, contentType), null, cacheControl, prefer, context);
     }
 
-    private Response answer(String text, String title, String cacheControl, String prefer,
+    /** A cached answer on the I/O thread; anything else (LLM work, a job's checks) on a worker. */
+    private Uni<Response> answer(String text, String title, String cacheControl, String prefer,
             ContainerRequestContext context) {
         CachePolicy policy = CachePolicy.fromCacheControl(cacheControl);
         if (prefer == null || !prefer.toLowerCase(java.util.Locale.ROOT).contains(RESPOND_ASYNC)) {
-            return respond(summaries.summarize(text, title, policy));
+            return summaries.summarize(text, title, policy, Optional.empty()).map(SummarizeResource::respond);
         }
-        Job job = jobs.start(text, title, policy, AccessFilter.caller(context), RequestIds.current());
-        return Response.accepted(job).type(MediaType.APPLICATION_JSON_TYPE)
-                .location(URI.create("/jobs/" + job.id()))
-                .header(HttpHeaders.RETRY_AFTER, POLL_AFTER_SECONDS)
-                .header("Preference-Applied", RESPOND_ASYNC).build();
+        String caller = AccessFilter.caller(context);
+        String requestId = RequestIds.current();
+        return Uni.createFrom().item(() -> jobs.start(text, title, policy, caller, requestId))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .map(job -> Response.accepted(job).type(MediaType.APPLICATION_JSON_TYPE)
+                        .location(URI.create("/jobs/" + job.id()))
+                        .header(HttpHeaders.RETRY_AFTER, POLL_AFTER_SECONDS)
+                        .header("Preference-Applied", RESPOND_ASYNC).build());
     }
 
     private static Response respond(SummaryService.Answer answer) {

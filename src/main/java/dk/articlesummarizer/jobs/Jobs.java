@@ -2,53 +2,88 @@ package dk.articlesummarizer.jobs;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dk.articlesummarizer.common.DaemonThreads;
-import dk.articlesummarizer.common.LogContext;
+import dk.articlesummarizer.llm.Deadline;
+import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.problem.ProblemException;
+import dk.articlesummarizer.problem.ProblemType;
+import dk.articlesummarizer.replicas.SharedStore;
 import dk.articlesummarizer.summary.CachePolicy;
 import dk.articlesummarizer.summary.Progress;
 import dk.articlesummarizer.summary.SummaryService;
+import io.quarkus.runtime.ShutdownEvent;
 
 /**
- * Work that answers later: the article is checked at once (a bad one is refused before any job exists), then
- * answered on a thread of its own through the same service, cache and single-flight, its progress and outcome
- * written to the {@link JobStore}. An article whose answer is cached makes a job that is done at once.
+ * Work that answers later: the article is checked at once (a bad one is refused before any job exists), then waits
+ * in a bounded queue, holding no thread, for one of {@code LLM_MAX_CONCURRENCY} runners, which answer it through
+ * the same service, cache, single-flight and admission point as a request, within the job's own deadline. Progress
+ * and outcome go to the {@link JobStore}. An article whose answer is cached makes a job that is done at once.
+ * <p>
+ * On shutdown no job is taken; waiting jobs fail at once and running ones get the shutdown grace period, then fail,
+ * each with a problem that says to submit it again. With Redis, a job holds a lease while it is unfinished, so that
+ * another replica reports it failed once its replica has died.
  */
 @ApplicationScoped
 public class Jobs {
 
+    private static final Logger LOG = Logger.getLogger(Jobs.class);
     private static final SecureRandom IDS = new SecureRandom();
+    private static final String LEASE = "job-run";
+    private static final Duration LEASE_TTL = Duration.ofSeconds(10);
+    static final String TIMEOUT_SETTING = "SUMMARIZER_JOBS_TIMEOUT";
 
     private final SummaryService summaries;
     private final JobStore store;
+    private final SharedStore shared;
     private final ObjectMapper json;
-    private final ExecutorService work = Executors.newCachedThreadPool(new DaemonThreads("summary-job"));
+    private final JobsConfig config;
+    private final Duration shutdownGrace;
+    private final ManagedExecutor runners;
+    private final Map<String, Unfinished> unfinished = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
-    public Jobs(SummaryService summaries, JobStore store, ObjectMapper json) {
+    public Jobs(SummaryService summaries, JobStore store, SharedStore shared, ObjectMapper json, JobsConfig config,
+            LlmConfig llm, @ConfigProperty(name = "quarkus.shutdown.timeout") Optional<Duration> shutdownTimeout) {
         this.summaries = summaries;
         this.store = store;
+        this.shared = shared;
         this.json = json;
+        this.config = config;
+        this.shutdownGrace = shutdownTimeout.orElse(Duration.ZERO);
+        // SmallRye Context Propagation's executor: a fixed number of runners and a bounded queue of waiting jobs.
+        this.runners = ManagedExecutor.builder().maxAsync(Math.max(1, llm.maxConcurrency()))
+                .maxQueued(Math.max(1, config.maxWaiting())).build();
     }
 
-    @PreDestroy
-    void stop() {
-        work.shutdownNow();
+    /** A job accepted and not finished: its deadline, and its lease when replicas share Redis. */
+    private record Unfinished(Job job, Deadline deadline, SharedStore.Lease lease, AtomicInteger state) {
+        static final int WAITING = 0;
+        static final int RUNNING = 1;
+        static final int ENDED = 2;
     }
 
     /** @param owner the caller id of the API key, or "" when keys are off */
     public Job start(String rawText, String rawTitle, CachePolicy policy, String owner, String requestId) {
+        refuseIfStopping();
         SummaryService.Admitted admitted = summaries.admit(rawText, rawTitle, policy);
         Job job = new Job(newId(), owner, policy == CachePolicy.BYPASS, Job.Status.running, new Job.Progress(0, 0),
                 null, null);
@@ -57,58 +92,157 @@ public class Jobs {
             store.save(job);
             return job;
         }
+        Deadline deadline = Deadline.after(config.timeout(), TIMEOUT_SETTING);
+        SharedStore.Lease lease = shared.enabled() && !job.noStore()
+                ? shared.tryLease(LEASE, job.id(), LEASE_TTL).orElseThrow() : null;
+        Unfinished entry = new Unfinished(job, deadline, lease, new AtomicInteger(Unfinished.WAITING));
+        unfinished.put(job.id(), entry);
         store.save(job);
-        Job started = job;
-        work.submit(LogContext.carried(() -> {
-            run(started, admitted, policy, requestId);
-            return null;
-        }));
+        try {
+            runners.execute(() -> run(entry, admitted, policy, requestId));
+        } catch (RejectedExecutionException e) {
+            end(entry);
+            store.forget(job.id());
+            throw new ProblemException(ProblemType.JOBS_FULL, config.maxWaiting() + " jobs already wait for a turn"
+                    + " (SUMMARIZER_JOBS_MAX_WAITING). Retry after the indicated delay, or send the article without"
+                    + " Prefer: respond-async.", Duration.ofSeconds(10), null);
+        }
         return job;
     }
 
     /**
      * The job, if it exists, has not expired, and belongs to this caller; otherwise nothing, alike. A no-store job
-     * is forgotten once its outcome has been read.
+     * is forgotten once its outcome has been read. A running job whose replica died (its lease is gone) is failed.
      */
     public Optional<Job> find(String id, String caller) {
-        Optional<Job> job = store.find(id).filter(found -> found.owner().equals(caller));
+        Optional<Job> job = store.find(id).filter(found -> found.owner().equals(caller)).map(this::orphanFailed);
         job.filter(found -> found.noStore() && found.status() != Job.Status.running)
                 .ifPresent(finished -> store.forget(finished.id()));
         return job;
     }
 
-    private void run(Job job, SummaryService.Admitted admitted, CachePolicy policy, String requestId) {
-        ProgressOf progress = new ProgressOf(job);
+    private Job orphanFailed(Job job) {
+        if (job.status() != Job.Status.running || !shared.enabled() || unfinished.containsKey(job.id())
+                || !shared.knownUnleased(LEASE, job.id())) {
+            return job;
+        }
+        Job failed = job.failed(interrupted(job.id()).toProblem(null));
+        store.save(failed);
+        return failed;
+    }
+
+    private void run(Unfinished entry, SummaryService.Admitted admitted, CachePolicy policy, String requestId) {
+        if (!entry.state().compareAndSet(Unfinished.WAITING, Unfinished.RUNNING)) {
+            return;
+        }
+        ProgressOf progress = new ProgressOf(entry);
         try {
-            JsonNode answer = tree(summaries.summarize(admitted, policy, progress).json());
-            store.save(progress.job.done(answer));
+            if (entry.deadline().expired()) {
+                throw new ProblemException(ProblemType.LLM_TIMEOUT, "The job waited longer than its deadline of "
+                        + config.timeout() + " (" + TIMEOUT_SETTING + ") for a turn. Retrying later may help.");
+            }
+            JsonNode answer = tree(summaries.answer(admitted, policy, entry.deadline(), progress).json());
+            finish(entry, progress.job.done(answer));
         } catch (RuntimeException e) {
-            store.save(progress.job.failed(ProblemException.unexpected(e).toProblem(requestId)));
+            finish(entry, progress.job.failed(ProblemException.unexpected(e).toProblem(requestId)));
         }
     }
 
-    /** Writes each step of the LLM work to the store as it finishes. */
+    /** Saves the job's outcome unless shutdown already failed it. */
+    private void finish(Unfinished entry, Job outcome) {
+        if (entry.state().compareAndSet(Unfinished.RUNNING, Unfinished.ENDED)) {
+            store.save(outcome);
+            end(entry);
+        }
+    }
+
+    private void end(Unfinished entry) {
+        unfinished.remove(entry.job().id());
+        if (entry.lease() != null) {
+            entry.lease().close();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        int waiting = failAll(Unfinished.WAITING);
+        runners.shutdown();
+        try {
+            if (!runners.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                int running = failAll(Unfinished.RUNNING);
+                LOG.warnf("Shutting down: %d waiting and %d running jobs failed as interrupted", waiting, running);
+            } else if (waiting > 0) {
+                LOG.warnf("Shutting down: %d waiting jobs failed as interrupted", waiting);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failAll(Unfinished.RUNNING);
+        }
+    }
+
+    @PreDestroy
+    void release() {
+        runners.shutdownNow();
+    }
+
+    /** Fails every unfinished job in {@code state} as interrupted; how many. */
+    private int failAll(int state) {
+        int failed = 0;
+        for (Unfinished entry : unfinished.values()) {
+            if (entry.state().compareAndSet(state, Unfinished.ENDED)) {
+                entry.deadline().cancel();
+                Job latest = store.find(entry.job().id()).orElse(entry.job());
+                store.save(latest.failed(interrupted(entry.job().id()).toProblem(null)));
+                end(entry);
+                failed++;
+            }
+        }
+        return failed;
+    }
+
+    private static ProblemException interrupted(String id) {
+        return new ProblemException(ProblemType.JOB_INTERRUPTED, "Job " + id + " was interrupted: the service"
+                + " instance that ran it stopped (a deploy or a restart) before it finished. Submit the article"
+                + " again; an answer already made is served from the cache.");
+    }
+
+    private void refuseIfStopping() {
+        if (stopping) {
+            throw new ProblemException(ProblemType.JOBS_FULL, "This service instance is shutting down and takes no"
+                    + " new jobs. Retry after the indicated delay (another instance will take it).",
+                    Duration.ofSeconds(5), null);
+        }
+    }
+
+    /** Writes each step of the LLM work to the store as it finishes, unless the job has ended meanwhile. */
     private final class ProgressOf implements Progress {
 
         private final AtomicInteger done = new AtomicInteger();
+        private final Unfinished entry;
         private volatile int total;
         private volatile Job job;
 
-        ProgressOf(Job job) {
-            this.job = job;
+        ProgressOf(Unfinished entry) {
+            this.entry = entry;
+            this.job = entry.job();
         }
 
         @Override
         public synchronized void planned(int steps) {
             total = steps;
-            job = job.running(new Job.Progress(done.get(), total));
-            store.save(job);
+            save(job.running(new Job.Progress(done.get(), total)));
         }
 
         @Override
         public synchronized void stepDone() {
-            job = job.running(new Job.Progress(Math.min(total, done.incrementAndGet()), total));
-            store.save(job);
+            save(job.running(new Job.Progress(Math.min(total, done.incrementAndGet()), total)));
+        }
+
+        private void save(Job now) {
+            job = now;
+            if (entry.state().get() == Unfinished.RUNNING) {
+                store.save(now);
+            }
         }
     }
 

@@ -16,4 +16,18 @@ public interface JobsConfig {
     /** Most jobs kept in memory (without Redis); the oldest are forgotten beyond it. */
     @WithDefault("10000")
     int maxJobs();
+
+    /**
+     * Most jobs accepted but not yet running; beyond it {@code Prefer: respond-async} answers 503 jobs-full. At most
+     * {@code LLM_MAX_CONCURRENCY} jobs run at once, and waiting ones hold no thread.
+     */
+    @WithDefault("100")
+    int maxWaiting();
+
+    /**
+     * Deadline of a job, from its acceptance: no LLM call starts for it afterwards, and a job still waiting or
+     * running then fails with 504 llm-timeout.
+     */
+    @WithDefault("30m")
+    Duration timeout();
 }

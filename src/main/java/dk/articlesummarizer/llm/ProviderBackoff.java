@@ -7,15 +7,18 @@ import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 
 /**
  * Exponential backoff with "equal jitter" (half fixed, half random, so retries of many callers spread out), that
- * waits at least as long as the provider's Retry-After. One instance per guarded call: it counts the retries.
+ * waits at least as long as the provider's Retry-After, and never past the caller's deadline (the attempt after it
+ * then does not start). One instance per guarded call: it counts the retries.
  */
 final class ProviderBackoff implements CustomBackoffStrategy {
 
     private final long baseMillis;
     private final long maxMillis;
+    private final Deadline deadline;
     private int retries;
 
-    ProviderBackoff(Duration base, Duration max) {
+    ProviderBackoff(Duration base, Duration max, Deadline deadline) {
+        this.deadline = deadline;
         this.baseMillis = Math.max(1, base.toMillis());
         this.maxMillis = Math.max(baseMillis, max.toMillis());
     }
@@ -27,6 +30,6 @@ final class ProviderBackoff implements CustomBackoffStrategy {
         long requested = cause instanceof ProviderFault fault
                 ? fault.retryAfter().map(Duration::toMillis).orElse(0L)
                 : 0L;
-        return Math.min(maxMillis, Math.max(jittered, requested));
+        return Math.min(deadline.remaining().toMillis(), Math.min(maxMillis, Math.max(jittered, requested)));
     }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 
 import jakarta.ws.rs.WebApplicationException;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import dev.langchain4j.exception.AuthenticationException;
@@ -89,17 +88,12 @@ final class ProviderFailures {
         return null;
     }
 
-    /** The problem for a failure that survived the whole policy (retries, breaker, bulkhead, deadline). */
+    /** The problem for a failure that survived the whole policy (retries, breaker, deadline). */
     ProblemException toProblem(Throwable failure) {
         if (failure instanceof CircuitBreakerOpenException) {
             return new ProblemException(ProblemType.LLM_CIRCUIT_OPEN, "Calls to the LLM provider at " + endpoint
                     + " are paused after repeated failures. Retry after the indicated delay.",
                     config.circuitBreaker().delay(), null);
-        }
-        if (failure instanceof BulkheadException) {
-            return new ProblemException(ProblemType.LLM_BUSY, "All " + config.maxConcurrency()
-                    + " LLM calls are in use and the wait queue is full. Retry after the indicated delay.",
-                    DEFAULT_RETRY_AFTER, null);
         }
         ProviderFault fault = classify(failure);
         int attempts = config.maxAttempts();

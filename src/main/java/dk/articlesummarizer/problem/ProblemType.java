@@ -26,6 +26,8 @@ public enum ProblemType {
     LLM_RATE_LIMITED(503, "LLM provider rate limit reached"),
     LLM_CIRCUIT_OPEN(503, "LLM calls paused"),
     LLM_BUSY(503, "Too many LLM calls in progress"),
+    JOBS_FULL(503, "Too many jobs waiting"),
+    JOB_INTERRUPTED(503, "Job interrupted"),
     LLM_TIMEOUT(504, "LLM provider timed out");
 
     private static final String TYPE_PREFIX = "urn:article-summarizer:problem:";
@@ -50,6 +52,11 @@ public enum ProblemType {
 
     public URI type() {
         return type;
+    }
+
+    /** The type's last part, {@code llm-busy} for {@link #LLM_BUSY}: a metric tag, a stable name. */
+    public String slug() {
+        return name().toLowerCase().replace('_', '-');
     }
 
     public static ProblemType forStatus(int status) {

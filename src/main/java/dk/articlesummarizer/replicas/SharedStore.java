@@ -140,6 +140,12 @@ public class SharedStore {
         return Boolean.TRUE.equals(attempt(() -> Boolean.valueOf(redis.key().exists(name)), Boolean.FALSE));
     }
 
+    /** Whether Redis says that no replica holds the lease of {@code key}; false when Redis cannot say. */
+    public boolean knownUnleased(String kind, String key) {
+        String name = PREFIX + "lease:" + kind + ":" + key;
+        return Boolean.FALSE.equals(attempt(() -> Boolean.valueOf(redis.key().exists(name)), null));
+    }
+
     /**
      * Adds {@code events} to the count of {@code window} (a key that expires after {@code ttl}) and returns the new
      * count; empty when Redis cannot.

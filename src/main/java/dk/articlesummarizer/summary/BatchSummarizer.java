@@ -1,53 +1,45 @@
 package dk.articlesummarizer.summary;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
+import java.util.Optional;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dk.articlesummarizer.common.DaemonThreads;
-import dk.articlesummarizer.common.LogContext;
+import dk.articlesummarizer.llm.Deadline;
 import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.problem.Problem;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 
 /**
- * Answers a batch of articles, each exactly as {@code POST /summarize} would (cache, single-flight, deadline,
- * errors), concurrently up to the LLM's concurrency limit, and in the order they came. One article's problem is
- * its own: the others are answered anyway.
+ * Answers a batch of articles, each exactly as {@code POST /summarize} would (cache, single-flight, admission,
+ * errors), as many at once as the LLM's concurrency limit, within the batch's deadline, and in the order they
+ * came. One article's problem is its own: the others are answered anyway.
  */
 @ApplicationScoped
 public class BatchSummarizer {
 
     private final SummaryService summaries;
     private final SummarizerConfig config;
+    private final Deadlines deadlines;
     private final int parallelism;
-    private final ExecutorService work = Executors.newCachedThreadPool(new DaemonThreads("batch-article"));
 
-    public BatchSummarizer(SummaryService summaries, SummarizerConfig config, LlmConfig llm) {
+    public BatchSummarizer(SummaryService summaries, SummarizerConfig config, Deadlines deadlines, LlmConfig llm) {
         this.summaries = summaries;
         this.config = config;
+        this.deadlines = deadlines;
         this.parallelism = Math.max(1, llm.maxConcurrency());
-    }
-
-    @PreDestroy
-    void stop() {
-        work.shutdownNow();
     }
 
     /** An article of the batch, as sent. */
     public record Article(String text, String title) {
     }
 
-    public List<BatchOutcome> summarize(List<Article> articles, CachePolicy policy, String requestId) {
+    public Uni<List<BatchOutcome>> summarize(List<Article> articles, CachePolicy policy, String requestId) {
         if (articles == null || articles.isEmpty()) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "The body must be {\"articles\": [{\"text\":"
                     + " \"...\", \"title\": \"...\"}, ...]} with at least one article.");
@@ -57,42 +49,26 @@ public class BatchSummarizer {
             throw new ProblemException(ProblemType.TOO_MANY_ARTICLES, "The batch has " + articles.size()
                     + " articles; the limit is " + most + " (SUMMARIZER_BATCH_MAX_ARTICLES).");
         }
-        Semaphore slots = new Semaphore(parallelism);
-        List<Future<BatchOutcome>> running = new ArrayList<>();
-        for (Article article : articles) {
-            running.add(work.submit(LogContext.carried(() -> {
-                slots.acquire();
-                try {
-                    return one(article, policy, requestId);
-                } finally {
-                    slots.release();
-                }
-            })));
-        }
-        List<BatchOutcome> outcomes = new ArrayList<>();
-        try {
-            for (Future<BatchOutcome> outcome : running) {
-                outcomes.add(outcome.get());
-            }
-        } catch (InterruptedException e) {
-            running.forEach(outcome -> outcome.cancel(true));
-            Thread.currentThread().interrupt();
-            throw new CancellationException("Interrupted while answering a batch");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("A batch article failed outside its own handling", e.getCause());
-        }
-        return outcomes;
+        Deadline wholeBatch = deadlines.forBatch();
+        List<BatchOutcome> outcomes = new ArrayList<>(Collections.nCopies(articles.size(), null));
+        return Multi.createFrom().range(0, articles.size())
+                .onItem().transformToUni(index -> one(articles.get(index), policy, wholeBatch, requestId)
+                        .invoke(outcome -> outcomes.set(index, outcome)))
+                .merge(parallelism)
+                .collect().last()
+                .map(last -> outcomes)
+                .onCancellation().invoke(wholeBatch::cancel);
     }
 
-    private BatchOutcome one(Article article, CachePolicy policy, String requestId) {
+    private Uni<BatchOutcome> one(Article article, CachePolicy policy, Deadline wholeBatch, String requestId) {
         if (article == null) {
-            return BatchOutcome.failed(Problem.of(ProblemType.INVALID_REQUEST, "The article is null; send"
-                    + " {\"text\": \"...\"}.", requestId));
+            return Uni.createFrom().item(BatchOutcome.failed(Problem.of(ProblemType.INVALID_REQUEST, "The article is"
+                    + " null; send {\"text\": \"...\"}.", requestId)));
         }
-        try {
-            return BatchOutcome.answered(summaries.summarize(article.text(), article.title(), policy).json());
-        } catch (RuntimeException e) {
-            return BatchOutcome.failed(ProblemException.unexpected(e).toProblem(requestId));
-        }
+        return Uni.createFrom()
+                .deferred(() -> summaries.summarize(article.text(), article.title(), policy, Optional.of(wholeBatch)))
+                .map(answer -> BatchOutcome.answered(answer.json()))
+                .onFailure().recoverWithItem(e -> BatchOutcome.failed(ProblemException.unexpected(e)
+                        .toProblem(requestId)));
     }
 }

@@ -1,17 +1,12 @@
 package dk.articlesummarizer.summary;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dk.articlesummarizer.cache.CacheKey;
@@ -20,16 +15,19 @@ import dk.articlesummarizer.cache.CoalescingCache;
 import dk.articlesummarizer.cache.TranslatedPassage;
 import dk.articlesummarizer.chunk.Chunk;
 import dk.articlesummarizer.chunk.Chunker;
-import dk.articlesummarizer.common.DaemonThreads;
 import dk.articlesummarizer.llm.ArticleDigest;
 import dk.articlesummarizer.llm.ArticleLlmClient;
 import dk.articlesummarizer.llm.ChunkTranslation;
 import dk.articlesummarizer.llm.ContextBudget;
+import dk.articlesummarizer.llm.Deadline;
 import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.llm.Prompts;
 import dk.articlesummarizer.llm.Usage;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Translates an article too long for one call passage by passage, concurrently and each passage cached on its
@@ -45,67 +43,67 @@ public class LongArticleSummarizer {
     private final ContextBudget budget;
     private final ArticleLlmClient llm;
     private final ChunkCache passages;
-    private final RequestDeadline deadline;
     private final int parallelism;
-    /**
-     * Passages run here rather than on the HTTP worker pool, so a long article cannot starve other requests; its
-     * size matches the LLM concurrency limit, so one article never overflows the bulkhead's queue by itself.
-     */
-    private final ExecutorService passageCalls;
 
     public LongArticleSummarizer(ContextBudget budget, ArticleLlmClient llm, ChunkCache passages,
-            RequestDeadline deadline, LlmConfig llmConfig) {
+            LlmConfig llmConfig) {
         this.budget = budget;
         this.llm = llm;
         this.passages = passages;
-        this.deadline = deadline;
-        this.parallelism = llmConfig.maxConcurrency();
-        this.passageCalls = Executors.newFixedThreadPool(parallelism, new DaemonThreads("passage-translation"));
+        this.parallelism = Math.max(1, llmConfig.maxConcurrency());
     }
 
-    @PreDestroy
-    void stop() {
-        passageCalls.shutdownNow();
+    /** Whether the article is too long for one call. */
+    public boolean isLong(ArticleText text) {
+        return text.value().length() > budget.passageChars();
+    }
+
+    /**
+     * Rounds of LLM calls the article needs, each of which may take a request's deadline: one for an ordinary
+     * article; the passages, as many at once as the LLM's concurrency limit allows, then the digest.
+     */
+    public int rounds(ArticleText text) {
+        if (!isLong(text)) {
+            return 1;
+        }
+        int passageCount = Chunker.split(text.value(), budget.passageChars(), budget.contextChars()).size();
+        return (passageCount + parallelism - 1) / parallelism + 1;
     }
 
     /** @param store whether passages and part digests may be cached (never for a no-store request) */
-    public Summary summarize(ArticleText text, String title, String language, boolean store, Progress progress) {
+    public Summary summarize(ArticleText text, String title, String language, boolean store, Deadline deadline,
+            Progress progress) {
         List<Chunk> chunks = Chunker.split(text.value(), budget.passageChars(), budget.contextChars());
-        int rounds = (chunks.size() + parallelism - 1) / parallelism + 1;
         progress.planned(chunks.size() + 1);
-        Summary summary = deadline.withinRounds(rounds, () -> {
-            List<TranslatedChunk> translated = translateAll(chunks, store, progress);
-            String translation = assemble(translated);
-            Usage usage = translated.stream().map(part -> part.passage().usage()).reduce(Usage.NONE, Usage::plus);
-            ArticleLlmClient.Translated<ArticleDigest> digest = digest(title, facts(translated, translation), store);
-            return new Summary(digest.value().title(), translation, digest.value().summary(), language, llm.model(),
-                    usage.plus(digest.usage()), chunks.size());
-        });
+        List<TranslatedChunk> translated = translateAll(chunks, store, deadline, progress);
+        String translation = assemble(translated);
+        Usage usage = translated.stream().map(part -> part.passage().usage()).reduce(Usage.NONE, Usage::plus);
+        ArticleLlmClient.Translated<ArticleDigest> digest = digest(title, facts(translated, translation), store,
+                deadline);
         progress.stepDone();
-        return summary;
+        return new Summary(digest.value().title(), translation, digest.value().summary(), language, llm.model(),
+                usage.plus(digest.usage()), chunks.size());
     }
 
-    private List<TranslatedChunk> translateAll(List<Chunk> chunks, boolean store, Progress progress) {
-        List<Future<List<TranslatedChunk>>> pending = new ArrayList<>();
-        for (Chunk chunk : chunks) {
-            pending.add(passageCalls.submit(() -> translate(chunk, 0, store)));
-        }
-        List<TranslatedChunk> translated = new ArrayList<>();
-        try {
-            for (Future<List<TranslatedChunk>> passage : pending) {
-                translated.addAll(passage.get());
-                progress.stepDone();
-            }
-            return translated;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException("A passage translation failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("Interrupted while translating passages");
-        } finally {
-            pending.forEach(passage -> passage.cancel(true));
-        }
+    /**
+     * The passages, translated on Quarkus's worker pool, as many at once as the LLM's concurrency limit (so that one
+     * article does not fill the admission queue by itself), and put back in order.
+     */
+    private List<TranslatedChunk> translateAll(List<Chunk> chunks, boolean store, Deadline deadline,
+            Progress progress) {
+        List<List<TranslatedChunk>> inOrder = new ArrayList<>(Collections.nCopies(chunks.size(), null));
+        Multi.createFrom().range(0, chunks.size())
+                .onItem().transformToUni(index -> Uni.createFrom()
+                        .item(() -> translate(chunks.get(index), 0, store, deadline))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                        .invoke(passage -> {
+                            inOrder.set(index, passage);
+                            progress.stepDone();
+                        }))
+                .merge(parallelism)
+                .collect().last()
+                .await().indefinitely();
+        return inOrder.stream().flatMap(List::stream).toList();
     }
 
     /** A passage and its translation; a passage that was bisected stands as its two halves. */
@@ -117,9 +115,9 @@ public class LongArticleSummarizer {
      * whose answers stay unusable is split in two and each half translated on its own, so that one passage a model
      * stumbles over does not fail the whole article.
      */
-    private List<TranslatedChunk> translate(Chunk chunk, int depth, boolean store) {
+    private List<TranslatedChunk> translate(Chunk chunk, int depth, boolean store, Deadline deadline) {
         try {
-            return List.of(new TranslatedChunk(chunk, translateWhole(chunk, store)));
+            return List.of(new TranslatedChunk(chunk, translateWhole(chunk, store, deadline)));
         } catch (ProblemException e) {
             Optional<List<Chunk>> halves = depth < MAX_BISECTIONS && e.type() == ProblemType.LLM_UNUSABLE_ANSWER
                     ? Chunker.halves(chunk, budget.contextChars()) : Optional.empty();
@@ -127,15 +125,15 @@ public class LongArticleSummarizer {
                 throw e;
             }
             List<TranslatedChunk> translated = new ArrayList<>();
-            halves.get().forEach(half -> translated.addAll(translate(half, depth + 1, store)));
+            halves.get().forEach(half -> translated.addAll(translate(half, depth + 1, store, deadline)));
             return translated;
         }
     }
 
-    private TranslatedPassage translateWhole(Chunk chunk, boolean store) {
+    private TranslatedPassage translateWhole(Chunk chunk, boolean store, Deadline deadline) {
         String passage = chunk.text();
         Supplier<TranslatedPassage> call = () -> {
-            ArticleLlmClient.Translated<ChunkTranslation> answer = llm.translateChunk(chunk.context(), passage,
+            ArticleLlmClient.Translated<ChunkTranslation> answer = llm.translateChunk(deadline, chunk.context(), passage,
                     chunk.paragraphCount());
             return new TranslatedPassage(answer.value().translation(), answer.value().facts(), answer.usage());
         };
@@ -188,9 +186,10 @@ public class LongArticleSummarizer {
     }
 
     /** Headline and bullets from the facts; past one prompt's room, from digests of their parts. */
-    private ArticleLlmClient.Translated<ArticleDigest> digest(String title, String facts, boolean store) {
+    private ArticleLlmClient.Translated<ArticleDigest> digest(String title, String facts, boolean store,
+            Deadline deadline) {
         if (facts.length() <= budget.promptChars()) {
-            return llm.digest(title, facts);
+            return llm.digest(deadline, title, facts);
         }
         List<String> partDigests = new ArrayList<>();
         Usage usage = Usage.NONE;
@@ -198,13 +197,14 @@ public class LongArticleSummarizer {
             // Cached like passages, so an edit re-digests only the part it falls in.
             CacheKey key = CacheKey.of(part, "digest of a part", llm.model(), Prompts.VERSION);
             TranslatedPassage partDigest = cachedIf(store, key, () -> {
-                ArticleLlmClient.Translated<ArticleDigest> answer = llm.digest("", part);
+                ArticleLlmClient.Translated<ArticleDigest> answer = llm.digest(deadline, "", part);
                 return new TranslatedPassage("", answer.value().summary(), answer.usage());
             });
             partDigests.add(String.join("\n", partDigest.facts()));
             usage = usage.plus(partDigest.usage());
         }
-        ArticleLlmClient.Translated<ArticleDigest> overall = llm.digest(title, String.join("\n\n", partDigests));
+        ArticleLlmClient.Translated<ArticleDigest> overall = llm.digest(deadline, title,
+                String.join("\n\n", partDigests));
         return new ArticleLlmClient.Translated<>(overall.value(), usage.plus(overall.usage()));
     }
 }

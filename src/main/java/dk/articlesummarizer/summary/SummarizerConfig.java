@@ -43,5 +43,12 @@ public interface SummarizerConfig {
         /** Most articles in one POST /summarize/batch. */
         @WithDefault(DEFAULT_BATCH_MAX_ARTICLES)
         int maxArticles();
+
+        /**
+         * Deadline for a whole batch: no LLM call for one of its articles starts after it, and the articles not
+         * answered by then are answered 504 in the batch.
+         */
+        @WithDefault("10m")
+        Duration timeout();
     }
 }

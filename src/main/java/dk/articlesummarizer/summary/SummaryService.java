@@ -10,15 +10,17 @@ import dk.articlesummarizer.cache.CoalescingCache;
 import dk.articlesummarizer.cache.SummaryCache;
 import dk.articlesummarizer.language.LanguageGate;
 import dk.articlesummarizer.llm.ArticleLlmClient;
-import dk.articlesummarizer.llm.ContextBudget;
+import dk.articlesummarizer.llm.Deadline;
 import dk.articlesummarizer.llm.Prompts;
 import dk.articlesummarizer.llm.TranslatedArticle;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Answers one article: checks it, then answers from the cache or through the LLM (one call, or passage by passage
- * for a long article), as the caller's cache policy allows.
+ * for a long article), as the caller's cache policy allows. Every path (a request, a batch article, a job, a stream
+ * whose answer failed its checks) reaches the LLM through {@link #answer}.
  */
 @ApplicationScoped
 public class SummaryService {
@@ -27,21 +29,18 @@ public class SummaryService {
     private final LanguageGate languageGate;
     private final SummaryCache cache;
     private final ArticleLlmClient llm;
-    private final RequestDeadline deadline;
+    private final Deadlines deadlines;
     private final LongArticleSummarizer longArticles;
-    private final ContextBudget budget;
     private final SummaryJson json;
 
     public SummaryService(SummarizerConfig config, LanguageGate languageGate, SummaryCache cache,
-            ArticleLlmClient llm, RequestDeadline deadline, LongArticleSummarizer longArticles, ContextBudget budget,
-            SummaryJson json) {
+            ArticleLlmClient llm, Deadlines deadlines, LongArticleSummarizer longArticles, SummaryJson json) {
         this.config = config;
         this.languageGate = languageGate;
         this.cache = cache;
         this.llm = llm;
-        this.deadline = deadline;
+        this.deadlines = deadlines;
         this.longArticles = longArticles;
-        this.budget = budget;
         this.json = json;
     }
 
@@ -55,53 +54,67 @@ public class SummaryService {
 
     /**
      * An article that passed every check (limits, language) and may go to the LLM, with its answer when the
-     * cache already has one; for work that answers later (a job), so that a bad article is refused at once.
+     * cache already has one; for work that answers later (a job, a stream), so that a bad article is refused at once.
      */
     public record Admitted(Article article, String language, Optional<Answer> cached) {
     }
 
-    public Answer summarize(String rawText, String rawTitle, CachePolicy policy) {
+    /**
+     * A caller's answer: a cached one at once, on the calling thread (the I/O thread for a request); otherwise the
+     * LLM's, made on a worker thread within the article's deadline (or {@code outer}'s, a batch's, when sooner).
+     */
+    public Uni<Answer> summarize(String rawText, String rawTitle, CachePolicy policy, Optional<Deadline> outer) {
         Article article = check(rawText, rawTitle);
-        if (policy == CachePolicy.NORMAL) {
-            // A cached text passed the language check when it was first answered.
-            Optional<CachedAnswer> hit = cache.getIfReady(article.key());
-            if (hit.isPresent()) {
-                return new Answer(hit.get().json(), true);
-            }
+        Optional<Answer> hit = cached(article, policy);
+        if (hit.isPresent()) {
+            return Uni.createFrom().item(hit.get());
         }
-        return answer(article, languageGate.admit(article.text().value()), policy, Progress.NONE);
+        int rounds = longArticles.rounds(article.text());
+        Deadline deadline = outer.map(batch -> deadlines.forBatchArticle(rounds, batch))
+                .orElseGet(() -> deadlines.forArticle(rounds));
+        return deadlines.onWorker(deadline, () -> answer(article, languageGate.admit(article.text().value()), policy,
+                deadline, Progress.NONE));
     }
 
+    /** Checks an article for work that answers later; blocking (the language check). */
     public Admitted admit(String rawText, String rawTitle, CachePolicy policy) {
         Article article = check(rawText, rawTitle);
-        String language = languageGate.admit(article.text().value());
-        Optional<Answer> cached = policy != CachePolicy.NORMAL ? Optional.empty()
+        Optional<Answer> hit = cached(article, policy);
+        // A cached text passed the language check when it was first answered.
+        String language = hit.isPresent() ? null : languageGate.admit(article.text().value());
+        return new Admitted(article, language, hit);
+    }
+
+    /** The answer of an admitted article, reporting its LLM calls as they finish; blocking. */
+    public Answer answer(Admitted admitted, CachePolicy policy, Deadline deadline, Progress progress) {
+        return admitted.cached().orElseGet(() -> answer(admitted.article(), admitted.language(), policy, deadline,
+                progress));
+    }
+
+    private Optional<Answer> cached(Article article, CachePolicy policy) {
+        return policy != CachePolicy.NORMAL ? Optional.empty()
                 : cache.getIfReady(article.key()).map(hit -> new Answer(hit.json(), true));
-        return new Admitted(article, language, cached);
     }
 
-    /** The answer of an admitted article, reporting its LLM calls as they finish. */
-    public Answer summarize(Admitted admitted, CachePolicy policy, Progress progress) {
-        return admitted.cached().orElseGet(() -> answer(admitted.article(), admitted.language(), policy, progress));
-    }
-
-    private Answer answer(Article article, String language, CachePolicy policy, Progress progress) {
+    private Answer answer(Article article, String language, CachePolicy policy, Deadline deadline,
+            Progress progress) {
         return switch (policy) {
             case NORMAL -> {
                 Summary[] fresh = new Summary[1];
                 CoalescingCache.Lookup<CachedAnswer> lookup = cache.getOrLoad(article.key(), () -> {
-                    fresh[0] = callLlm(article, language, true, progress);
+                    fresh[0] = callLlm(article, language, true, deadline, progress);
                     return new CachedAnswer(json.bytes(fresh[0], true));
                 });
                 yield lookup.hit() ? new Answer(lookup.value().json(), true)
                         : new Answer(json.bytes(fresh[0], false), false);
             }
             case REFRESH -> {
-                Summary fresh = callLlm(article, language, true, progress);
+                Summary fresh = callLlm(article, language, true, deadline, progress);
                 cache.put(article.key(), new CachedAnswer(json.bytes(fresh, true)));
                 yield new Answer(json.bytes(fresh, false), false);
             }
-            case BYPASS -> new Answer(json.bytes(callLlm(article, language, false, progress), false), false);
+            case BYPASS -> new Answer(json.bytes(callLlm(article, language, false, deadline, progress), false),
+                    false);
         };
     }
 
@@ -123,18 +136,15 @@ public class SummaryService {
     }
 
     /** @param store whether passages of a long article may be cached (never for a no-store request) */
-    private Summary callLlm(Article article, String language, boolean store, Progress progress) {
+    private Summary callLlm(Article article, String language, boolean store, Deadline deadline, Progress progress) {
         ArticleText text = article.text();
-        if (text.value().length() > budget.passageChars()) {
-            return longArticles.summarize(text, article.title(), language, store, progress);
+        if (longArticles.isLong(text)) {
+            return longArticles.summarize(text, article.title(), language, store, deadline, progress);
         }
         progress.planned(1);
-        Summary summary = deadline.within(() -> {
-            ArticleLlmClient.Translated<TranslatedArticle> answer = llm.translate(article.title(), text.value());
-            return new Summary(answer.value().title(), answer.value().translation(), answer.value().summary(),
-                    language, llm.model(), answer.usage(), 1);
-        });
+        ArticleLlmClient.Translated<TranslatedArticle> answer = llm.translate(deadline, article.title(), text.value());
         progress.stepDone();
-        return summary;
+        return new Summary(answer.value().title(), answer.value().translation(), answer.value().summary(),
+                language, llm.model(), answer.usage(), 1);
     }
 }

@@ -1,7 +1,6 @@
 package dk.articlesummarizer.summary;
 
 import java.util.Map;
-import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,7 +13,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import dk.articlesummarizer.cache.CachedAnswer;
 import dk.articlesummarizer.cache.SummaryCache;
 import dk.articlesummarizer.llm.ArticleLlmClient;
-import dk.articlesummarizer.llm.ContextBudget;
+import dk.articlesummarizer.llm.Deadline;
 import dk.articlesummarizer.llm.StreamedTranslation;
 import dk.articlesummarizer.llm.TranslatedArticle;
 import dk.articlesummarizer.llm.Usage;
@@ -44,17 +43,20 @@ public class SummaryStreams {
     private final TranslationGuardrail checks;
     private final SummaryCache cache;
     private final SummaryJson json;
-    private final ContextBudget budget;
+    private final Deadlines deadlines;
+    private final LongArticleSummarizer longArticles;
     private final ObjectMapper mapper;
 
     public SummaryStreams(SummaryService summaries, ArticleLlmClient llm, TranslationGuardrail checks,
-            SummaryCache cache, SummaryJson json, ContextBudget budget, ObjectMapper mapper) {
+            SummaryCache cache, SummaryJson json, Deadlines deadlines, LongArticleSummarizer longArticles,
+            ObjectMapper mapper) {
         this.summaries = summaries;
         this.llm = llm;
         this.checks = checks;
         this.cache = cache;
         this.json = json;
-        this.budget = budget;
+        this.deadlines = deadlines;
+        this.longArticles = longArticles;
         this.mapper = mapper;
     }
 
@@ -62,44 +64,51 @@ public class SummaryStreams {
     public record Event(String name, String data) {
     }
 
-    /** Checks the article at once (a bad one throws its problem before any event); the events come later. */
+    /**
+     * Checks the article and takes its turn at the LLM at once (a bad article, or a refusal, throws its problem
+     * before any event); blocking. The events come later; a caller that leaves cancels the provider's stream and
+     * frees the turn.
+     */
     public Multi<Event> stream(String rawText, String rawTitle, CachePolicy policy, String requestId) {
         SummaryService.Admitted admitted = summaries.admit(rawText, rawTitle, policy);
-        Executor worker = Infrastructure.getDefaultWorkerPool();
         if (admitted.cached().isPresent()) {
             return Multi.createFrom().item(answer(admitted.cached().get().json()));
         }
         SummaryService.Article article = admitted.article();
+        Deadline deadline = deadlines.forArticle(longArticles.rounds(article.text()));
         Multi<Event> events;
-        if (article.text().value().length() > budget.passageChars()) {
-            events = Multi.createFrom().item(() -> answer(summaries.summarize(admitted, policy, Progress.NONE).json()))
-                    .runSubscriptionOn(worker);
+        if (longArticles.isLong(article.text())) {
+            events = deadlines.onWorker(deadline, () -> answer(summaries.answer(admitted, policy, deadline,
+                    Progress.NONE).json())).toMulti();
         } else {
             StreamedTranslation translation = new StreamedTranslation();
-            events = llm.stream(article.title(), article.text().value()).onItem().transformToMultiAndConcatenate(
-                    event -> {
+            events = llm.stream(deadline, article.title(), article.text().value())
+                    .onItem().transformToMultiAndConcatenate(event -> {
                         if (event instanceof ChatEvent.PartialResponseEvent partial) {
                             String shown = translation.add(partial.getChunk());
                             return shown.isEmpty() ? Multi.createFrom().empty()
                                     : Multi.createFrom().item(new Event(TRANSLATION, text(shown)));
                         }
                         if (event instanceof ChatEvent.ChatCompletedEvent completed) {
-                            return Multi.createFrom().item(() -> finish(admitted, policy, completed.getChatResponse()))
-                                    .runSubscriptionOn(worker);
+                            return Multi.createFrom()
+                                    .item(() -> finish(admitted, policy, deadline, completed.getChatResponse()))
+                                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
                         }
                         return Multi.createFrom().empty();
                     });
         }
-        return events.onFailure().recoverWithItem(failure -> error(failure, requestId));
+        return events.onFailure().recoverWithItem(failure -> error(failure, requestId))
+                .onCancellation().invoke(deadline::cancel);
     }
 
-    private Event finish(SummaryService.Admitted admitted, CachePolicy policy, ChatResponse response) {
+    private Event finish(SummaryService.Admitted admitted, CachePolicy policy, Deadline deadline,
+            ChatResponse response) {
         SummaryService.Article article = admitted.article();
         TranslatedArticle checked = checks.acceptStreamed(response.aiMessage().text(),
                 response.finishReason() == FinishReason.LENGTH, article.text().value(), article.title()).orElse(null);
         if (checked == null) {
             // Asked again the ordinary way: the reprompt says what was wrong.
-            return answer(summaries.summarize(admitted, policy, Progress.NONE).json());
+            return answer(summaries.answer(admitted, policy, deadline, Progress.NONE).json());
         }
         TokenUsage tokens = response.tokenUsage();
         Usage usage = tokens == null ? Usage.NONE : new Usage(nonNull(tokens.inputTokenCount()),

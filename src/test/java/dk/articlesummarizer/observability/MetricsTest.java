@@ -48,7 +48,7 @@ class MetricsTest {
         String miss = "summarizer_cache_lookups_total{cache=\"summaries\",result=\"miss\"}";
         String hit = "summarizer_cache_lookups_total{cache=\"summaries\",result=\"hit\"}";
         String ok = "http_server_requests_seconds_count{method=\"POST\",outcome=\"SUCCESS\",status=\"200\",uri=\"/summarize\"}";
-        String accepted = "ft_bulkhead_calls_total{bulkheadResult=\"accepted\",method=\"llm-provider\"}";
+        String accepted = "summarizer_llm_admissions_total{result=\"accepted\"}";
         assertEquals(value(before, miss) + 1, value(after, miss));
         assertEquals(value(before, hit) + 1, value(after, hit));
         assertEquals(value(before, ok) + 2, value(after, ok));

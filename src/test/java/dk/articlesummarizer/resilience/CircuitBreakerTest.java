@@ -6,6 +6,7 @@ import static dk.articlesummarizer.resilience.ProviderFaultTest.summarize;
 import static dk.articlesummarizer.support.OpenAiStubs.answering;
 import static dk.articlesummarizer.support.OpenAiStubs.chatCompletion;
 import static dk.articlesummarizer.support.OpenAiStubs.chatRequests;
+import static dk.articlesummarizer.support.OpenAiStubs.completion;
 import static dk.articlesummarizer.support.OpenAiStubs.providerError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,13 +31,14 @@ class CircuitBreakerTest extends TightLimitsTest {
     @Test
     void opensAfterRepeatedFailuresAnswersAtOnceAndClosesAfterAProbeSucceeds() {
         openAi.stubFor(chatCompletion().willReturn(providerError(500)));
-        assertProblem(summarize("breaker-1"), 502, "llm-failed");
-        // The window of 4 calls fills during this request's retries, and the breaker opens under it.
-        assertProblem(summarize("breaker-2"), 503, "llm-circuit-open");
+        // Each failing article counts once, after its retries: the window of 4 fills with the fourth article.
+        for (int article = 1; article <= TightLimits.BREAKER_WINDOW; article++) {
+            assertProblem(summarize("breaker-" + article), 502, "llm-failed");
+        }
         int callsWhileClosed = chatRequests(openAi).size();
-        assertEquals(TightLimits.BREAKER_WINDOW, callsWhileClosed);
+        assertEquals(TightLimits.BREAKER_WINDOW * TightLimits.MAX_ATTEMPTS, callsWhileClosed);
 
-        assertProblem(summarize("breaker-3"), 503, "llm-circuit-open").header("Retry-After", "1");
+        assertProblem(summarize("breaker-open"), 503, "llm-circuit-open").header("Retry-After", "1");
         assertEquals(callsWhileClosed, chatRequests(openAi).size(), "an open breaker calls nobody");
 
         openAi.stubFor(chatCompletion().willReturn(answering(OpenAiStubs.sampleAnswer("recovered"))));
@@ -45,5 +47,30 @@ class CircuitBreakerTest extends TightLimitsTest {
         assertEquals(200, status, "after the delay a probe call goes through and closes the breaker");
         summarize("breaker-after").statusCode(200);
         assertTrue(chatRequests(openAi).size() > callsWhileClosed);
+    }
+
+    @Test
+    void fewerFailingArticlesThanTheRatioLeaveHealthyArticlesAnswered() {
+        openAi.stubFor(chatCompletion().willReturn(answering(OpenAiStubs.sampleAnswer("healthy"))));
+        summarize("healthy-1").statusCode(200);
+        summarize("healthy-2").statusCode(200);
+        summarize("healthy-3").statusCode(200);
+        openAi.stubFor(chatCompletion().willReturn(providerError(500)));
+        // Three attempts each would have filled the window of 4 with failures; one count per article does not.
+        assertProblem(summarize("failing-1"), 502, "llm-failed");
+
+        openAi.stubFor(chatCompletion().willReturn(answering(OpenAiStubs.sampleAnswer("healthy"))));
+        summarize("healthy-4").statusCode(200);
+    }
+
+    @Test
+    void answersThatFailOurChecksNeverOpenTheBreaker() {
+        openAi.stubFor(chatCompletion().willReturn(completion("I cannot help with that.", "stop", 10, 5)));
+        for (int article = 1; article <= TightLimits.BREAKER_WINDOW; article++) {
+            assertProblem(summarize("unusable-" + article), 502, "llm-unusable-answer");
+        }
+
+        openAi.stubFor(chatCompletion().willReturn(answering(OpenAiStubs.sampleAnswer("healthy"))));
+        summarize("after-unusable").statusCode(200);
     }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.logging.Level;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 
 import dk.articlesummarizer.support.Articles;
+import io.micrometer.core.instrument.MeterRegistry;
 import dk.articlesummarizer.support.CapturedLogs;
 import dk.articlesummarizer.support.FakeOpenAi;
 import dk.articlesummarizer.support.OpenAiStubs;
@@ -37,6 +40,9 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @WithTestResource(FakeOpenAi.class)
 class ProviderFaultTest {
+
+    @Inject
+    MeterRegistry metrics;
 
     @FakeOpenAi.Inject
     WireMockServer openAi;
@@ -135,18 +141,25 @@ class ProviderFaultTest {
     }
 
     @Test
-    void rejectedCredentialsAreNotRetriedAndLoggedOnceWithoutTheKey() {
+    void rejectedCredentialsAreNotRetriedCountedAndLoggedAtMostOncePerIntervalWithoutTheKey() {
         openAi.stubFor(chatCompletion().willReturn(providerError(401)));
+        double before = rejectedCredentials();
 
         try (CapturedLogs logs = CapturedLogs.install()) {
             assertProblem(summarize("401"), 502, "llm-credentials-rejected")
                     .body("detail", containsString("LLM_API_KEY"));
+            assertProblem(summarize("401-again"), 502, "llm-credentials-rejected");
 
             String errors = logs.textAtOrAbove(Level.SEVERE);
-            assertEquals(1, errors.lines().filter(line -> line.contains("credentials")).count(), errors);
+            assertTrue(errors.lines().filter(line -> line.contains("credentials")).count() <= 1, errors);
             assertEquals(-1, logs.textAtOrAbove(Level.ALL).indexOf(FakeOpenAi.API_KEY));
         }
-        assertEquals(1, chatRequests(openAi).size());
+        assertEquals(before + 2, rejectedCredentials(), "every failure is counted");
+        assertEquals(2, chatRequests(openAi).size());
+    }
+
+    private double rejectedCredentials() {
+        return metrics.counter("summarizer.llm.failures", "type", "llm-credentials-rejected").count();
     }
 
     @Test

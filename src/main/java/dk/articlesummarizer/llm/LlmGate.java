@@ -1,0 +1,178 @@
+package dk.articlesummarizer.llm;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dk.articlesummarizer.common.Durations;
+import dk.articlesummarizer.common.OncePerInterval;
+import dk.articlesummarizer.problem.ProblemException;
+import dk.articlesummarizer.problem.ProblemType;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.Guard;
+
+/**
+ * The one admission point in front of the LLM provider: every call, whatever path it comes from (a request, a batch
+ * article, a job, a long article's passage or digest, a stream), takes a turn here. At most {@code LLM_MAX_CONCURRENCY}
+ * calls are in flight; up to {@code LLM_QUEUE_SIZE} more wait for a turn, each no longer than its own deadline, and
+ * one whose caller left never starts; beyond that a call is refused at once (503 llm-busy). The circuit breaker
+ * counts an article's call once, after its retries, and only faults that say something about the provider.
+ * <p>
+ * The limit is a semaphore rather than SmallRye Fault Tolerance's bulkhead because a waiting call must give up at
+ * its own deadline or when its caller leaves, and a stream must hold its turn for as long as it streams; the
+ * bulkhead can do neither. The breaker is SmallRye's.
+ */
+@ApplicationScoped
+public class LlmGate {
+
+    static final String BREAKER = "llm-provider";
+    /** Said when a 503 has no better estimate: long enough for a queue or a rate window to drain a little. */
+    static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(5);
+    private static final Logger LOG = Logger.getLogger(LlmGate.class);
+
+    private final Semaphore turns;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final int limit;
+    private final int queueSize;
+    private final Duration breakerDelay;
+    private final Guard breaker;
+    private final CircuitBreakerMaintenance breakers;
+    private final MeterRegistry metrics;
+    private final OncePerInterval refusalLog = new OncePerInterval(Duration.ofSeconds(30));
+
+    public LlmGate(LlmConfig config, CircuitBreakerMaintenance breakers, MeterRegistry metrics) {
+        this.limit = Math.max(1, config.maxConcurrency());
+        this.queueSize = Math.max(0, config.queueSize());
+        this.turns = new Semaphore(limit, true);
+        this.breakerDelay = config.circuitBreaker().delay();
+        this.breakers = breakers;
+        this.metrics = metrics;
+        this.breaker = Guard.create()
+                .withDescription(BREAKER)
+                .withCircuitBreaker()
+                    .name(BREAKER)
+                    .requestVolumeThreshold(config.circuitBreaker().window())
+                    .failureRatio(config.circuitBreaker().failureRatio())
+                    .delay(breakerDelay.toMillis(), ChronoUnit.MILLIS)
+                    .successThreshold(1)
+                    .when(failure -> failure instanceof ProviderFault fault && fault.countsAgainstProvider())
+                    .done()
+                .build();
+        Gauge.builder("summarizer.llm.in.flight", turns, free -> limit - free.availablePermits()).register(metrics);
+        Gauge.builder("summarizer.llm.waiting", waiting, AtomicInteger::get).register(metrics);
+    }
+
+    /** One LLM call (its retries included) in a turn of its own, behind the breaker. */
+    public <T> T call(Deadline deadline, Callable<T> call) throws Exception {
+        try (Turn turn = enter(deadline)) {
+            @SuppressWarnings("unchecked")
+            Class<T> any = (Class<T>) Object.class;
+            return breaker.call(call, any);
+        }
+    }
+
+    /**
+     * A turn to be held while the caller talks to the provider (a stream holds it until the stream ends): refused at
+     * once when the breaker is open or too many wait, after the deadline if none came free by then.
+     */
+    public Turn enter(Deadline deadline) {
+        if (breakers.currentState(BREAKER) == CircuitBreakerState.OPEN) {
+            throw refused("circuit-open", new ProblemException(ProblemType.LLM_CIRCUIT_OPEN, "Calls to the LLM"
+                    + " provider are paused after repeated failures. Retry after the indicated delay.",
+                    breakerDelay, null));
+        }
+        if (deadline.expired()) {
+            throw refused("expired", expired(deadline));
+        }
+        // A fair semaphore's tryAcquire() barges past waiting calls; the first in line goes first.
+        if (turns.hasQueuedThreads() || !turns.tryAcquire()) {
+            waitForTurn(deadline);
+        }
+        metrics.counter("summarizer.llm.admissions", "result", "accepted").increment();
+        return new Turn();
+    }
+
+    private void waitForTurn(Deadline deadline) {
+        if (waiting.incrementAndGet() > queueSize) {
+            waiting.decrementAndGet();
+            throw refused("busy", new ProblemException(ProblemType.LLM_BUSY, "All " + limit + " LLM calls are in"
+                    + " use and " + queueSize + " more wait (LLM_MAX_CONCURRENCY, LLM_QUEUE_SIZE). Retry after the"
+                    + " indicated delay.", BUSY_RETRY_AFTER, null));
+        }
+        boolean acquired = false;
+        Waiter waiter = new Waiter(Thread.currentThread());
+        try (Deadline.Registration wake = deadline.whenCancelled(waiter::wake)) {
+            acquired = turns.tryAcquire(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            // The caller left or gave up: the interrupt was ours, and it ends here.
+        } finally {
+            waiting.decrementAndGet();
+            waiter.done();
+        }
+        if (!acquired || deadline.expired()) {
+            if (acquired) {
+                turns.release();
+            }
+            throw refused("expired", expired(deadline));
+        }
+    }
+
+    private static ProblemException expired(Deadline deadline) {
+        return new ProblemException(ProblemType.LLM_TIMEOUT, "The deadline of " + Durations.human(deadline.limit())
+                + " (" + deadline.setting() + ") passed, or the caller left, while the call waited for a turn at the"
+                + " LLM (LLM_MAX_CONCURRENCY). Retrying later may help.");
+    }
+
+    private ProblemException refused(String reason, ProblemException problem) {
+        metrics.counter("summarizer.llm.admissions", "result", reason).increment();
+        refusalLog.event(heldBack -> LOG.warnf("LLM calls refused: %s (%d more refusals of any kind in the last"
+                + " interval; see summarizer_llm_admissions_total)", problem.type().title(), heldBack));
+        return problem;
+    }
+
+    /** A thread waiting for a turn, woken (interrupted) only while it still waits. */
+    private static final class Waiter {
+
+        private final Thread thread;
+        private boolean waiting = true;
+
+        Waiter(Thread thread) {
+            this.thread = thread;
+        }
+
+        synchronized void wake() {
+            if (waiting) {
+                thread.interrupt();
+            }
+        }
+
+        synchronized void done() {
+            waiting = false;
+            Thread.interrupted();
+        }
+    }
+
+    /** A turn at the provider; closing it (once, from any thread) lets the next waiting call go. */
+    public final class Turn implements AutoCloseable {
+
+        private final AtomicBoolean open = new AtomicBoolean(true);
+
+        @Override
+        public void close() {
+            if (open.compareAndSet(true, false)) {
+                turns.release();
+            }
+        }
+    }
+}
