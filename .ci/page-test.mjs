@@ -49,6 +49,8 @@ try {
   check((await page.textContent("#answer-title")).length > 0 && bullets >= 3 && paragraphs >= 1,
     `with the key: headline, ${bullets} bullets and ${paragraphs} paragraphs of translation`);
   check(await page.isHidden("#error"), "no error shown with the answer");
+  await page.screenshot({ path: "target/page.png", fullPage: true });
+  console.log("screenshot of the answer: target/page.png");
 
   await page.fill("#text", "The city council approved a new budget on Tuesday evening after a long debate about"
     + " schools, roads and the new library in the town centre.");

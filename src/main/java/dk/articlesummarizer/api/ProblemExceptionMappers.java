@@ -1,6 +1,8 @@
 package dk.articlesummarizer.api;
 
 import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -27,6 +29,8 @@ import io.quarkus.runtime.configuration.MemorySize;
 public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+    /** Jackson's message for a field sent twice (JsonParser.Feature.STRICT_DUPLICATE_DETECTION). */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']{0,100})'");
 
     private final long maxBodyBytes;
 
@@ -120,6 +124,11 @@ public class ProblemExceptionMappers {
         }
         String location = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.find()) {
+            return "The field '" + duplicate.group(1) + "' appears more than once" + location + "; send each field"
+                    + " once.";
+        }
         return "The request body is not valid JSON" + location + ".";
     }
 

@@ -30,6 +30,7 @@ import dk.articlesummarizer.replicas.SharedStore;
 import dk.articlesummarizer.summary.CachePolicy;
 import dk.articlesummarizer.summary.Progress;
 import dk.articlesummarizer.summary.SummaryService;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
@@ -163,20 +164,35 @@ public class Jobs {
         }
     }
 
-    void stop(@Observes ShutdownEvent shutdown) {
+    /**
+     * SIGTERM: readiness turns DOWN and no new job is taken; waiting jobs fail at once (so that callers resubmit
+     * them elsewhere), and running ones get the shutdown grace period to finish, while the HTTP server and the LLM
+     * client still work (Quarkus closes its clients before {@link ShutdownEvent}); those still running then fail.
+     */
+    void drain(@Observes ShutdownDelayInitiatedEvent delayStarts) {
         stopping = true;
         int waiting = failAll(Unfinished.WAITING);
         runners.shutdown();
+        boolean finished;
         try {
-            if (!runners.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
-                int running = failAll(Unfinished.RUNNING);
-                LOG.warnf("Shutting down: %d waiting and %d running jobs failed as interrupted", waiting, running);
-            } else if (waiting > 0) {
-                LOG.warnf("Shutting down: %d waiting jobs failed as interrupted", waiting);
-            }
+            finished = runners.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failAll(Unfinished.RUNNING);
+            finished = false;
+        }
+        int running = finished ? 0 : failAll(Unfinished.RUNNING);
+        if (waiting + running > 0) {
+            LOG.warnf("Shutting down: %d waiting and %d running jobs failed as interrupted", waiting, running);
+        }
+    }
+
+    /** Without a shutdown delay there is no drain; whatever is unfinished now fails as interrupted. */
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        runners.shutdown();
+        int unfinishedJobs = failAll(Unfinished.WAITING) + failAll(Unfinished.RUNNING);
+        if (unfinishedJobs > 0) {
+            LOG.warnf("Shutting down: %d unfinished jobs failed as interrupted", unfinishedJobs);
         }
     }
 

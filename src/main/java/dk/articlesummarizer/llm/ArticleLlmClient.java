@@ -93,8 +93,9 @@ public class ArticleLlmClient {
     /**
      * The one-call answer as the model writes it: chunks of its JSON, then the whole response. The turn at the
      * gate is taken now (a refusal is thrown before any event) and held until the provider's stream ends, fails or
-     * is cancelled (the caller left). A fault arrives as the failure of the stream, already a
-     * {@link ProblemException}. Streams are not retried: a caller already has part of the answer.
+     * is cancelled (the caller left: quarkus-langchain4j 1.10's OpenAI client cannot abort the HTTP stream itself,
+     * its streaming handle does nothing, so the provider finishes it unread). A fault arrives as the failure of the
+     * stream, already a {@link ProblemException}. Streams are not retried: a caller already has part of the answer.
      */
     public Multi<ChatEvent> stream(Deadline deadline, String title, String article) {
         refuseIfMisconfigured();

@@ -48,6 +48,11 @@ public final class Deadline {
         return cancelled || endNanos - System.nanoTime() <= 0;
     }
 
+    /** Whether the caller has gone (left, or given up at the deadline). */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
     /** The caller no longer waits: nothing more starts for it, and its waits for a turn end now. */
     public void cancel() {
         cancelled = true;

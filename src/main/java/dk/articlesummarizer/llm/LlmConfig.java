@@ -66,19 +66,22 @@ public interface LlmConfig {
     @WithDefault("10s")
     Duration maxBackoff();
 
-    /** LLM calls in flight at once; more wait in a bounded queue. */
+    /** LLM calls in flight at once, from every path; more wait in a bounded queue. */
     @WithDefault("8")
     int maxConcurrency();
 
-    /** Calls that may wait for a free slot; beyond that requests are refused at once with 503. */
+    /** Calls that may wait for a turn, none past its deadline; beyond that calls are refused at once with 503. */
     @WithDefault("16")
     int queueSize();
 
     CircuitBreaker circuitBreaker();
 
     interface CircuitBreaker {
-        /** Size of the rolling window of calls the failure ratio is computed over. */
-        @WithDefault("10")
+        /**
+         * Size of the rolling window of articles (each counted once, after its retries) the failure ratio is
+         * computed over; also the least volume before the breaker can open.
+         */
+        @WithDefault("20")
         int window();
 
         /** Ratio of failed calls in the window that opens the breaker. */

@@ -11,6 +11,7 @@ public enum ProblemType {
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
+    BODY_TIMEOUT(408, "Request body too slow"),
     TEXT_TOO_LONG(413, "Article too long"),
     BODY_TOO_LARGE(413, "Request body too large"),
     TOO_MANY_ARTICLES(413, "Too many articles in the batch"),

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
@@ -23,6 +24,7 @@ import dk.articlesummarizer.common.Sha256;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.vertx.core.Context;
 import io.vertx.mutiny.redis.client.Response;
@@ -89,6 +91,14 @@ public class SharedStore {
     public void ping() {
         attempt(() -> redis.execute("PING"), null);
     }
+
+    /** Opens the first connection at start-up, so that the first requests do not pay for it. */
+    void connectEarly(@Observes StartupEvent start) {
+        if (enabled()) {
+            ping();
+        }
+    }
+
 
     /** A stored value, checked: a torn, foreign or missing value is empty. */
     public Optional<byte[]> get(String kind, String key) {

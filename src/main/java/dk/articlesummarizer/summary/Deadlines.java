@@ -55,10 +55,22 @@ public class Deadlines {
 
     /** Blocking LLM work for a waiting caller: its answer, or 504 at the deadline; a caller that leaves cancels it. */
     public <T> Uni<T> onWorker(Deadline deadline, Supplier<T> work) {
-        return Uni.createFrom().item(work)
+        return Uni.createFrom().item(() -> outcomeForAWaitingCaller(deadline, work))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .ifNoItem().after(deadline.remaining()).failWith(() -> passed(deadline))
                 .onCancellation().invoke(deadline::cancel);
+    }
+
+    /** The work's outcome; a failure after the caller has gone (504, or left) has nobody to go to, and is dropped. */
+    private static <T> T outcomeForAWaitingCaller(Deadline deadline, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            if (deadline.cancelled()) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private ProblemException passed(Deadline deadline) {

@@ -32,6 +32,13 @@ public interface SummarizerConfig {
     int chunkChars();
 
     /**
+     * Longest wait for a request body to arrive whole, from the end of its headers; a slower body is answered 408
+     * and its connection closed. Bodies are read on the I/O threads, so a slow one holds no worker meanwhile.
+     */
+    @WithDefault("20s")
+    Duration bodyTimeout();
+
+    /**
      * Hard deadline for everything one request asks of the LLM, retries included. Default: twice the LLM timeout
      * plus twice the longest backoff.
      */

@@ -119,6 +119,8 @@ public class SummaryService {
     }
 
     private Article check(String rawText, String rawTitle) {
+        ControlCharacters.refuseIn("text", rawText == null ? "" : rawText);
+        ControlCharacters.refuseIn("title", rawTitle == null ? "" : rawTitle);
         ArticleText text = ArticleText.normalize(rawText == null ? "" : rawText);
         if (text.isBlank()) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "The article text is empty.");

@@ -209,6 +209,37 @@ class BadInputTest {
     }
 
     @Test
+    void duplicateFieldIsRefusedNamingIt() {
+        assertProblem(postJson("{\"text\": \"Hej med dig\", \"text\": \"Farvel\"}"), 400, "malformed-json")
+                .body("detail", containsString("'text' appears more than once"));
+    }
+
+    @Test
+    void noContentTypeIsRefusedNamingTheAcceptedTypes() {
+        assertProblem(given().body("{\"text\": \"Hej med dig\"}".getBytes(StandardCharsets.UTF_8))
+                .post("/summarize").then(), 415, "unsupported-media-type")
+                .body("detail", allOf(containsString("application/json"), containsString("text/plain")));
+    }
+
+    @Test
+    void controlCharacterInTheTextIsRefusedSayingWhere() {
+        assertProblem(postJson("{\"text\": \"Hej med dig.\\nAnden linje \\u0000 her\"}"), 400, "invalid-request")
+                .body("detail", allOf(containsString("U+0000"), containsString("text"), containsString("line 2")));
+    }
+
+    @Test
+    void controlCharacterInTheTitleIsRefused() {
+        assertProblem(postJson("{\"text\": \"Hej med dig\", \"title\": \"Over\\u001bskrift\"}"), 400,
+                "invalid-request").body("detail", allOf(containsString("U+001B"), containsString("title")));
+    }
+
+    @Test
+    void controlCharacterInPlainTextIsRefused() {
+        assertProblem(request("text/plain; charset=UTF-8").body("Hej\u0007 med dig".getBytes(StandardCharsets.UTF_8))
+                .post("/summarize").then(), 400, "invalid-request").body("detail", containsString("U+0007"));
+    }
+
+    @Test
     void otherContentType() {
         assertProblem(request("application/xml").body("<text>Hej</text>").post("/summarize").then(), 415,
                 "unsupported-media-type");

@@ -27,8 +27,9 @@ import dk.articlesummarizer.support.FakeTranslator;
 import dk.articlesummarizer.support.OpenAiStubs;
 
 /**
- * A rolling deploy loses nothing: the packaged service gets SIGTERM while a slow LLM call is in flight; readiness
- * turns DOWN at once, and the request in flight still gets its 200 before the process exits.
+ * A rolling deploy: the packaged service gets SIGTERM while a slow LLM call is in flight; readiness turns DOWN at
+ * once, the request in flight still gets its 200 before the process exits, a running job finishes, and a job that
+ * had not started is failed at once as interrupted (to be resubmitted elsewhere) while new jobs are refused.
  */
 class GracefulShutdownIT {
 
@@ -68,6 +69,58 @@ class GracefulShutdownIT {
             service.destroyForcibly();
             provider.stop();
         }
+    }
+
+    @Test
+    void onSigtermAWaitingJobFailsAsInterruptedNewJobsAreRefusedAndTheRunningJobFinishes() throws Exception {
+        WireMockServer provider = new WireMockServer(wireMockConfig().dynamicPort().extensions(new FakeTranslator()));
+        provider.start();
+        provider.stubFor(OpenAiStubs.chatCompletion()
+                .willReturn(WireMock.aResponse().withTransformers(FakeTranslator.NAME).withFixedDelay(3_000)));
+        int port = 18_381;
+        Path log = Path.of("target/graceful-shutdown-jobs.log");
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", "target/quarkus-app/quarkus-run.jar")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(Map.of("LLM_BASE_URL", provider.baseUrl() + "/v1", "LLM_MODEL", "it-model",
+                "QUARKUS_HTTP_PORT", String.valueOf(port), "SUMMARIZER_SHUTDOWN_DELAY", "2s",
+                "LLM_MAX_CONCURRENCY", "1"));
+        Process service = builder.start();
+        try {
+            String base = "http://127.0.0.1:" + port;
+            assertEquals(200, await().atMost(Duration.ofSeconds(30)).until(() -> status(base + "/q/health/ready"),
+                    code -> code == 200));
+            HttpResponse<String> running = job(base, Articles.load(Articles.MEDIUM_DANISH));
+            assertEquals(202, running.statusCode(), running.body());
+            await().atMost(Duration.ofSeconds(10)).until(() -> provider.getAllServeEvents().size(), calls -> calls > 0);
+            HttpResponse<String> waiting = job(base, Articles.load(Articles.SHORT_DANISH));
+            assertEquals(202, waiting.statusCode(), waiting.body());
+
+            service.destroy(); // SIGTERM
+
+            assertEquals(503, await().atMost(Duration.ofSeconds(2)).until(() -> status(base + "/q/health/ready"),
+                    code -> code == 503), "readiness turns DOWN first");
+            String failed = HTTP.send(HttpRequest.newBuilder(URI.create(waiting.headers()
+                    .firstValue("Location").orElseThrow())).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(failed.contains("\"failed\"") && failed.contains("job-interrupted"), failed);
+            HttpResponse<String> refused = job(base, Articles.load(Articles.SHORT_DANISH) + " Igen.");
+            assertEquals(503, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("jobs-full"), refused.body());
+
+            assertTrue(service.waitFor(30, TimeUnit.SECONDS), "the process exits after the running job");
+            String written = java.nio.file.Files.readString(log);
+            assertTrue(written.contains("1 waiting and 0 running jobs failed as interrupted"), written);
+            assertEquals(1, OpenAiStubs.chatRequests(provider).size(), "the waiting job never called the provider");
+        } finally {
+            service.destroyForcibly();
+            provider.stop();
+        }
+    }
+
+    private static HttpResponse<String> job(String base, String article) throws Exception {
+        String body = new ObjectMapper().writeValueAsString(Map.of("text", article));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/summarize"))
+                .header("Content-Type", "application/json").header("Prefer", "respond-async")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static int status(String url) {

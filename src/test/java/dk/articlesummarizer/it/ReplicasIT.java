@@ -239,6 +239,26 @@ class ReplicasIT {
                 "sharing resumed without a restart");
     }
 
+    @Test
+    @Order(7)
+    void aJobWhoseReplicaIsKilledIsReportedFailedByAnotherWithinTheLeaseTime() throws Exception {
+        String article = Articles.uniqueDanish(Articles.SHORT_DANISH, "dræbt-replika");
+        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(bases.get(2) + "/summarize"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + KEY)
+                .header("Prefer", "respond-async")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("text", article))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String path = URI.create(accepted.headers().firstValue("Location").orElseThrow()).getPath();
+
+        replicas.get(2).destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown, no clean-up
+
+        String failed = await().atMost(Duration.ofSeconds(20)).until(() -> HTTP.send(HttpRequest.newBuilder(
+                URI.create(bases.get(0) + path)).header("Authorization", "Bearer " + KEY).build(),
+                HttpResponse.BodyHandlers.ofString()).body(), body -> !body.contains("\"status\":\"running\""));
+        assertTrue(failed.contains("\"status\":\"failed\"") && failed.contains("job-interrupted"), failed);
+    }
+
     private static void startRedis() throws IOException {
         redis = new ProcessBuilder("/usr/bin/redis-server", "--port", String.valueOf(redisPort), "--bind",
                 "127.0.0.1", "--save", "", "--appendonly", "no")

@@ -1,0 +1,51 @@
+package dk.articlesummarizer.observability;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * One line per API request at INFO: method, path, status, duration and cache status (the request id is in every
+ * line's context), so that a caller's {@code X-Request-Id} finds its request. Never the body, the query or a header
+ * value. Refusals (no key, rate limit, a busy or paused LLM, a full job queue) and health and metrics scrapes are
+ * logged at DEBUG only, so that abuse and probes do not flood the log; metrics count them.
+ */
+@ApplicationScoped
+public class AccessLog {
+
+    private static final Logger LOG = Logger.getLogger(AccessLog.class);
+    /** Right after the request id is assigned, so that every request is seen, refused ones included. */
+    private static final int ROUTE_ORDER = -9;
+    private static final Set<Integer> REFUSALS = Set.of(401, 429, 503);
+
+    void install(@Observes Router router) {
+        router.route().order(ROUTE_ORDER).handler(this::watch);
+    }
+
+    private void watch(RoutingContext context) {
+        long started = System.nanoTime();
+        String requestId = RequestIds.current();
+        context.addEndHandler(ended -> log(context, started, requestId));
+        context.next();
+    }
+
+    private static void log(RoutingContext context, long started, String requestId) {
+        int status = context.response().getStatusCode();
+        String path = context.normalizedPath();
+        boolean quiet = REFUSALS.contains(status) || path.startsWith("/q/") || !path.startsWith("/summarize")
+                && !path.startsWith("/jobs");
+        Logger.Level level = quiet ? Logger.Level.DEBUG : Logger.Level.INFO;
+        if (!LOG.isEnabled(level)) {
+            return;
+        }
+        String cache = context.response().headers().get("X-Cache");
+        LOG.logf(level, "%s %s %d %.1f ms%s [%s]", context.request().method().name(), path, status,
+                (System.nanoTime() - started) / 1e6, cache == null ? "" : " cache=" + cache, requestId);
+    }
+}

@@ -1,0 +1,170 @@
+package dk.articlesummarizer.resilience;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dk.articlesummarizer.support.Articles;
+import dk.articlesummarizer.support.CountingProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * Every way in (a request, a batch, a job, a stream) takes its turn at the one admission point: never more calls in
+ * flight than the limit, no call started for a caller whose deadline has passed, and a stream whose client leaves
+ * gives its turn back at once (long before the provider's stream would end). The provider counts what it sees.
+ */
+@QuarkusTest
+@WithTestResource(CountingProvider.class)
+@TestProfile(AdmissionTest.OneCallAtATime.class)
+class AdmissionTest {
+
+    public static class OneCallAtATime implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("llm.max-concurrency", "1", "llm.queue-size", "8", "llm.max-attempts", "1",
+                    "llm.timeout", "10s", "summarizer.request-timeout", "1500ms", "summarizer.jobs.max-waiting", "2");
+        }
+    }
+
+    @CountingProvider.Inject
+    CountingProvider.Calls provider;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
+
+    /** A stream whose client left is still read to its end by the provider's side (see ArticleLlmClient.stream). */
+    @BeforeEach
+    void providerIdle() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> provider.inFlight() == 0);
+    }
+
+    @Test
+    void noCallStartsForARequestAfterItsDeadlinePassed() {
+        provider.reset(Duration.ofMillis(1000));
+        List<String> markers = IntStream.range(0, 4).mapToObj(i -> "deadline-queue-" + i).toList();
+        ExecutorService callers = Executors.newFixedThreadPool(markers.size());
+
+        List<CompletableFuture<Long>> timedOutAt = markers.stream().map(marker -> CompletableFuture.supplyAsync(() -> {
+            int status = given().contentType(ContentType.JSON)
+                    .body(Map.of("text", Articles.uniqueDanish(Articles.SHORT_DANISH, marker))).post("/summarize")
+                    .statusCode();
+            assertTrue(status == 200 || status == 504, "answered or timed out: " + status);
+            return status == 504 ? System.nanoTime() : Long.MAX_VALUE;
+        }, callers)).toList();
+        timedOutAt.forEach(CompletableFuture::join);
+        callers.shutdown();
+
+        // Four one-second calls, one at a time, 1.5 s deadlines: some requests time out while they wait.
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(6))
+                .until(() -> provider.inFlight() == 0);
+        long neverStarted = 0;
+        for (int i = 0; i < markers.size(); i++) {
+            long answered504 = timedOutAt.get(i).join();
+            Optional<Long> started = provider.startOf(markers.get(i));
+            assertTrue(started.isEmpty() || started.get() < answered504, markers.get(i) + " started after its 504");
+            neverStarted += started.isEmpty() ? 1 : 0;
+        }
+        assertTrue(neverStarted >= 1, "a request whose deadline passed while it waited never reached the provider");
+        assertEquals(1, provider.mostInFlight());
+    }
+
+    @Test
+    void batchArticlesTakeTheirTurnsAtTheSameLimit() {
+        provider.reset(Duration.ofMillis(200));
+        List<Map<String, String>> articles = IntStream.range(0, 4)
+                .mapToObj(i -> Map.of("text", Articles.uniqueDanish(Articles.SHORT_DANISH, "batch-turn-" + i)))
+                .toList();
+
+        given().contentType(ContentType.JSON).body(Map.of("articles", articles)).post("/summarize/batch")
+                .then().statusCode(200).body("results.status", equalTo(List.of(200, 200, 200, 200)));
+
+        assertEquals(4, provider.started());
+        assertEquals(1, provider.mostInFlight());
+    }
+
+    @Test
+    void jobsWaitWithoutStartingBeyondTheLimitAndAreRefusedBeyondTheWaitingLimit() {
+        provider.reset(Duration.ofMillis(600));
+        List<String> locations = IntStream.range(0, 3).mapToObj(i -> job("job-turn-" + i).then().statusCode(202)
+                .extract().header("Location")).toList();
+
+        job("job-turn-refused").then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:article-summarizer:problem:jobs-full"))
+                .header("Retry-After", equalTo("10"));
+
+        for (String location : locations) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> "done".equals(given().get(location).then()
+                    .extract().path("status")));
+        }
+        assertEquals(3, provider.started());
+        assertEquals(1, provider.mostInFlight());
+    }
+
+    @Test
+    void aStreamWhoseClientLeavesGivesBackItsTurnAtOnce() throws Exception {
+        provider.reset(Duration.ofMillis(4000));
+        String article = Articles.uniqueDanish(Articles.SHORT_DANISH, "stream-leaves");
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("text", article));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            OutputStream out = client.getOutputStream();
+            out.write(("POST /summarize HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Accept: text/event-stream\r\nContent-Length: " + bytes.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes);
+            out.flush();
+            BufferedReader events = new BufferedReader(new InputStreamReader(client.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line;
+            do {
+                line = events.readLine();
+            } while (line != null && !line.startsWith("event:translation") && !line.startsWith("event: translation"));
+            assertTrue(line != null, "a first translation event came");
+        }
+
+        await().atMost(Duration.ofSeconds(3)).until(() -> metrics.get("summarizer.llm.in.flight").gauge().value()
+                == 0);
+        provider.reset(Duration.ofMillis(100));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", Articles.uniqueDanish(Articles.SHORT_DANISH, "after-the-stream")))
+                .post("/summarize").then().statusCode(200);
+    }
+
+    private static Response job(String marker) {
+        return given().contentType(ContentType.JSON).header("Prefer", "respond-async")
+                .body(Map.of("text", Articles.uniqueDanish(Articles.SHORT_DANISH, marker))).post("/summarize");
+    }
+}
