@@ -24,8 +24,9 @@ import dk.articlesummarizer.support.CountingProvider;
 /**
  * The admission probe (bench/probe.sh): the packaged service in its own process against a provider that counts
  * what it sees, driven down every path. Prints, in one table: provider calls started after their request's 504,
- * the most calls in flight against the limit for plain, batch, job and streamed requests, and the threads that
- * 1,000 queued jobs add.
+ * the most calls in flight against the limit for plain, batch, job and streamed requests, the threads that 1,000
+ * queued jobs add, and the provider calls per article when identical requests reach three replicas sharing a Redis
+ * (Debian's redis-server) at once, right after they start and after an idle spell.
  */
 public final class AdmissionProbe {
 
@@ -66,6 +67,8 @@ public final class AdmissionProbe {
             inFlight("job", this::jobs);
             inFlight("stream", this::streams);
             threadsOfQueuedJobs();
+            service.destroyForcibly().waitFor();
+            replicas(llm.get("llm.base-url"));
         } finally {
             service.destroyForcibly().waitFor();
             providerServer.stop();
@@ -177,6 +180,60 @@ public final class AdmissionProbe {
         verdict("threads added by 1,000 queued jobs < 50", added < 50, String.valueOf((int) added));
     }
 
+    /** Three replicas on one Redis: identical requests, two per replica at once, at start and after 20 s idle. */
+    private void replicas(String providerUrl) throws Exception {
+        int redisPort = 18_296;
+        Process redis = new ProcessBuilder("redis-server", "--port", String.valueOf(redisPort), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no").redirectErrorStream(true)
+                .redirectOutput(Path.of("target/probe-redis.log").toFile()).start();
+        List<Process> replicas = new ArrayList<>();
+        List<String> bases = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                int port = 18_291 + i;
+                ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar",
+                        "target/quarkus-app/quarkus-run.jar").redirectErrorStream(true)
+                        .redirectOutput(Path.of("target/probe-replica-" + i + ".log").toFile());
+                builder.environment().putAll(Map.of("QUARKUS_HTTP_PORT", String.valueOf(port),
+                        "QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:" + redisPort, "LLM_BASE_URL", providerUrl,
+                        "LLM_MODEL", "probe-model"));
+                replicas.add(builder.start());
+                bases.add("http://127.0.0.1:" + port);
+            }
+            for (int i = 0; i < 3; i++) {
+                awaitReady(bases.get(i), replicas.get(i));
+            }
+            provider.reset(Duration.ofMillis(1500));
+            double atStart = callsPerArticle(bases, 5);
+            Thread.sleep(20_000);
+            double afterIdle = callsPerArticle(bases, 5);
+            row("identical requests, 2 on each of 3 replicas at once", String.format(
+                    "%.2f provider calls per article right after start, %.2f after 20 s idle (5 articles each)",
+                    atStart, afterIdle));
+            verdict("one provider call per article over three replicas", atStart == 1 && afterIdle == 1,
+                    String.format("%.2f at start, %.2f after idle", atStart, afterIdle));
+        } finally {
+            for (Process replica : replicas) {
+                replica.destroyForcibly().waitFor();
+            }
+            redis.destroyForcibly().waitFor();
+        }
+    }
+
+    private double callsPerArticle(List<String> bases, int articleCount) {
+        int before = provider.started();
+        for (int a = 0; a < articleCount; a++) {
+            String article = article(marker());
+            List<CompletableFuture<HttpResponse<Void>>> sent = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                sent.add(http.sendAsync(post(bases.get(i % 3), "/summarize", article, Map.of()),
+                        HttpResponse.BodyHandlers.discarding()));
+            }
+            sent.forEach(CompletableFuture::join);
+        }
+        return (provider.started() - before) / (double) articleCount;
+    }
+
     private double threads() throws Exception {
         String scrape = http.send(HttpRequest.newBuilder(URI.create(BASE + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -196,8 +253,12 @@ public final class AdmissionProbe {
     }
 
     private static HttpRequest post(String path, String article, Map<String, String> headers) {
+        return post(BASE, path, article, headers);
+    }
+
+    private static HttpRequest post(String base, String path, String article, Map<String, String> headers) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "application/json").timeout(Duration.ofMinutes(2))
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("text", article))));
             headers.forEach(request::header);
@@ -208,10 +269,14 @@ public final class AdmissionProbe {
     }
 
     private void awaitReady(Process service) throws Exception {
+        awaitReady(BASE, service);
+    }
+
+    private void awaitReady(String base, Process service) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline && service.isAlive()) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(BASE + "/q/health/ready")).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
