@@ -142,7 +142,7 @@ public class ProblemExceptionMappers {
 
     private static String describe(int status) {
         return switch (status) {
-            case 404 -> "No such resource. The API is POST /summarize and POST /summarize/batch.";
+            case 404 -> "No such resource. The API is POST /summarize, POST /summarize/batch and GET /jobs/{id}.";
             case 405 -> "This path does not support that method; Allow names those it does.";
             case 406 -> "The answer is application/json; adjust the Accept header.";
             case 415 -> "Send the article as application/json {\"text\": ..., \"title\": ...} or as text/plain.";

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import dk.articlesummarizer.support.Management;
 import dk.articlesummarizer.support.Articles;
 import dk.articlesummarizer.support.CapturedLogs;
 import dk.articlesummarizer.support.FakeOpenAi;
@@ -120,9 +121,11 @@ class AccessControlTest {
     }
 
     @Test
-    void healthMetricsAndOpenApiStayOpenAndTheSpecDeclaresTheKeys() {
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
+    void healthAndMetricsAreOnTheManagementPortOnlyAndTheSpecDeclaresTheKeys() {
+        Management.given().get("/q/health/live").then().statusCode(200);
+        Management.given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("components.securitySchemes", hasKey("bearer"))
                 .body("components.securitySchemes", hasKey("apiKey"))

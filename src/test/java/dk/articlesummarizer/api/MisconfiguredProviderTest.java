@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dk.articlesummarizer.support.Management;
 import dk.articlesummarizer.support.Articles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -38,7 +39,7 @@ class MisconfiguredProviderTest {
 
     @Test
     void readinessIsDownNamingTheProblem() {
-        given().get("/q/health/ready").then().statusCode(503)
+        Management.given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'configuration' }.data.problems", containsString("LLM_BASE_URL"));
     }
 }

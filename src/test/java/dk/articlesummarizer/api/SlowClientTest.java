@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import dk.articlesummarizer.support.Management;
 import dk.articlesummarizer.support.Articles;
 import dk.articlesummarizer.support.CapturedLogs;
 import dk.articlesummarizer.support.FakeOpenAi;
@@ -87,7 +88,7 @@ class SlowClientTest {
             // A miss needs a worker thread: with every slow body holding one, there would be none.
             given().contentType(ContentType.JSON).body(Map.of("text", Articles.uniqueDanish(Articles.SHORT_DANISH,
                     "beside-slow-uploads"))).post("/summarize").then().statusCode(200);
-            given().get("/q/health/ready").then().statusCode(200);
+            Management.given().get("/q/health/ready").then().statusCode(200);
         } finally {
             for (Socket upload : uploads) {
                 upload.close();

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dk.articlesummarizer.support.Management;
 import dk.articlesummarizer.support.Articles;
 import dk.articlesummarizer.support.ClosedPort;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +32,7 @@ class UnreachableProviderTest {
 
     @Test
     void theServiceIsUpAndReadyAndReportsTheProviderUnreachable() {
-        given().get("/q/health/ready").then().statusCode(200)
+        Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'llm-provider' }.data.reachable", equalTo(false));
     }
 

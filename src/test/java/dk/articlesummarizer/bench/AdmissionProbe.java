@@ -33,6 +33,8 @@ public final class AdmissionProbe {
     private static final int LIMIT = 4;
     private static final int PORT = 18_290;
     private static final String BASE = "http://127.0.0.1:" + PORT;
+    /** Health and metrics of a service at port P are on P + 100 (its management interface). */
+    private static final int MANAGEMENT_OFFSET = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern THREADS = Pattern.compile("^jvm_threads_live_threads\\S* ([0-9.]+)$",
             Pattern.MULTILINE);
@@ -55,6 +57,7 @@ public final class AdmissionProbe {
         ProcessBuilder builder = new ProcessBuilder("java", "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true).redirectOutput(Path.of("target/probe-service.log").toFile());
         builder.environment().putAll(Map.of("QUARKUS_HTTP_PORT", String.valueOf(PORT),
+                "QUARKUS_MANAGEMENT_PORT", String.valueOf(PORT + MANAGEMENT_OFFSET),
                 "LLM_BASE_URL", llm.get("llm.base-url"), "LLM_MODEL", "probe-model",
                 "LLM_MAX_CONCURRENCY", String.valueOf(LIMIT), "LLM_QUEUE_SIZE", "64", "LLM_MAX_ATTEMPTS", "1",
                 "LLM_TIMEOUT", "30s", "SUMMARIZER_REQUEST_TIMEOUT", "3s", "SUMMARIZER_JOBS_MAX_WAITING", "1000"));
@@ -195,6 +198,7 @@ public final class AdmissionProbe {
                         "target/quarkus-app/quarkus-run.jar").redirectErrorStream(true)
                         .redirectOutput(Path.of("target/probe-replica-" + i + ".log").toFile());
                 builder.environment().putAll(Map.of("QUARKUS_HTTP_PORT", String.valueOf(port),
+                        "QUARKUS_MANAGEMENT_PORT", String.valueOf(port + MANAGEMENT_OFFSET),
                         "QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:" + redisPort, "LLM_BASE_URL", providerUrl,
                         "LLM_MODEL", "probe-model"));
                 replicas.add(builder.start());
@@ -235,7 +239,7 @@ public final class AdmissionProbe {
     }
 
     private double threads() throws Exception {
-        String scrape = http.send(HttpRequest.newBuilder(URI.create(BASE + "/q/metrics")).build(),
+        String scrape = http.send(HttpRequest.newBuilder(URI.create(management(BASE) + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher live = THREADS.matcher(scrape);
         if (!live.find()) {
@@ -276,7 +280,7 @@ public final class AdmissionProbe {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline && service.isAlive()) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create(management(base) + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
@@ -286,6 +290,11 @@ public final class AdmissionProbe {
             Thread.sleep(50);
         }
         throw new IllegalStateException("the service did not start; see target/probe-service.log");
+    }
+
+    private static String management(String base) {
+        int port = Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+        return "http://127.0.0.1:" + (port + MANAGEMENT_OFFSET);
     }
 
     private void row(String what, String figures) {

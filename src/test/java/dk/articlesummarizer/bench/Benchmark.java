@@ -32,6 +32,8 @@ public final class Benchmark {
     private static final int PROVIDER_PORT = 18089;
     private static final int SERVICE_PORT = 18080;
     private static final String SERVICE = "http://127.0.0.1:" + SERVICE_PORT;
+    /** Health and metrics: the management interface's own port. */
+    private static final int MANAGEMENT_PORT = 18090;
     private static final String PROVIDER = "http://127.0.0.1:" + PROVIDER_PORT;
     private static final int REDIS_PORT = 18479;
     private static final int FIRST_REPLICA_PORT = 18481;
@@ -63,6 +65,7 @@ public final class Benchmark {
             long started = System.nanoTime();
             service = start("service", javaCommand("-jar", "target/quarkus-app/quarkus-run.jar"), Map.of(
                     "QUARKUS_HTTP_PORT", String.valueOf(SERVICE_PORT),
+                    "QUARKUS_MANAGEMENT_PORT", String.valueOf(MANAGEMENT_PORT),
                     "LLM_BASE_URL", PROVIDER + "/v1", "LLM_MODEL", "bench-model"));
             awaitFirstAnswer(service);
             double startMillis = (System.nanoTime() - started) / 1e6;
@@ -193,7 +196,8 @@ public final class Benchmark {
             for (int i = 0; i < 3; i++) {
                 int port = FIRST_REPLICA_PORT + i;
                 replicas.add(start("replica-" + i, javaCommand("-jar", "target/quarkus-app/quarkus-run.jar"), Map.of(
-                        "QUARKUS_HTTP_PORT", String.valueOf(port), "QUARKUS_REDIS_HOSTS",
+                        "QUARKUS_HTTP_PORT", String.valueOf(port),
+                        "QUARKUS_MANAGEMENT_PORT", String.valueOf(port + 10), "QUARKUS_REDIS_HOSTS",
                         "redis://127.0.0.1:" + REDIS_PORT, "LLM_BASE_URL", PROVIDER + "/v1", "LLM_MODEL",
                         "bench-model")));
                 bases.add("http://127.0.0.1:" + port);
@@ -303,7 +307,7 @@ public final class Benchmark {
                     + "wrk.headers[\"Content-Type\"] = \"application/json\"\n");
             command.addAll(List.of("-s", script.toString()));
         }
-        command.add(SERVICE + path);
+        command.add((path.startsWith("/q/") ? "http://127.0.0.1:" + MANAGEMENT_PORT : SERVICE) + path);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();

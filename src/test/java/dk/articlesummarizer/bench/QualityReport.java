@@ -42,8 +42,11 @@ public final class QualityReport {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String service;
+    /** Health and metrics: the management interface. */
+    private final String management;
 
-    private QualityReport(String service) {
+    private QualityReport(String service, String management) {
+        this.management = management;
         this.service = service;
     }
 
@@ -59,11 +62,13 @@ public final class QualityReport {
             environment.put("LLM_MODEL", "golden-reference");
         }
         int port = freePort();
+        int managementPort = freePort();
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        environment.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         environment.putIfAbsent("SUMMARIZER_REQUEST_TIMEOUT", "30m");
         Process process = startService(environment);
         try {
-            QualityReport report = new QualityReport("http://127.0.0.1:" + port);
+            QualityReport report = new QualityReport("http://127.0.0.1:" + port, "http://127.0.0.1:" + managementPort);
             report.awaitLive(process);
             String model = environment.getOrDefault("LLM_MODEL", System.getenv().getOrDefault("LLM_MODEL", "default"));
             System.out.printf("Quality report: %d articles, model %s at %s%n", articles.size(), model,
@@ -129,7 +134,7 @@ public final class QualityReport {
 
     /** Every sample of /q/metrics, keyed by name and labels. */
     private Map<String, Double> metrics() throws Exception {
-        String text = http.send(HttpRequest.newBuilder(URI.create(service + "/q/metrics")).build(),
+        String text = http.send(HttpRequest.newBuilder(URI.create(management + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Map<String, Double> samples = new TreeMap<>();
         for (String line : text.split("\n")) {
@@ -146,7 +151,7 @@ public final class QualityReport {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(service + "/q/health/live")).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create(management + "/q/health/live")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }

@@ -45,11 +45,13 @@ class GracefulShutdownIT {
         ProcessBuilder builder = new ProcessBuilder("java", "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true).redirectOutput(Path.of("target/graceful-shutdown.log").toFile());
         builder.environment().putAll(Map.of("LLM_BASE_URL", provider.baseUrl() + "/v1", "LLM_MODEL", "it-model",
-                "QUARKUS_HTTP_PORT", String.valueOf(port), "SUMMARIZER_SHUTDOWN_DELAY", "2s"));
+                "QUARKUS_HTTP_PORT", String.valueOf(port), "QUARKUS_MANAGEMENT_PORT", String.valueOf(port + 10),
+                "SUMMARIZER_SHUTDOWN_DELAY", "2s"));
         Process service = builder.start();
         try {
             String base = "http://127.0.0.1:" + port;
-            assertEquals(200, await().atMost(Duration.ofSeconds(30)).until(() -> status(base + "/q/health/ready"),
+            String management = "http://127.0.0.1:" + (port + 10);
+            assertEquals(200, await().atMost(Duration.ofSeconds(30)).until(() -> status(management + "/q/health/ready"),
                     code -> code == 200));
 
             String body = new ObjectMapper().writeValueAsString(Map.of("text", Articles.load(Articles.MEDIUM_DANISH)));
@@ -60,7 +62,7 @@ class GracefulShutdownIT {
 
             service.destroy(); // SIGTERM
 
-            assertEquals(503, await().atMost(Duration.ofSeconds(2)).until(() -> status(base + "/q/health/ready"),
+            assertEquals(503, await().atMost(Duration.ofSeconds(2)).until(() -> status(management + "/q/health/ready"),
                     code -> code == 503), "readiness turns DOWN first");
             HttpResponse<String> answer = inFlight.get(30, TimeUnit.SECONDS);
             assertEquals(200, answer.statusCode(), answer.body());
@@ -82,12 +84,13 @@ class GracefulShutdownIT {
         ProcessBuilder builder = new ProcessBuilder("java", "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of("LLM_BASE_URL", provider.baseUrl() + "/v1", "LLM_MODEL", "it-model",
-                "QUARKUS_HTTP_PORT", String.valueOf(port), "SUMMARIZER_SHUTDOWN_DELAY", "2s",
-                "LLM_MAX_CONCURRENCY", "1"));
+                "QUARKUS_HTTP_PORT", String.valueOf(port), "QUARKUS_MANAGEMENT_PORT", String.valueOf(port + 10),
+                "SUMMARIZER_SHUTDOWN_DELAY", "2s", "LLM_MAX_CONCURRENCY", "1"));
         Process service = builder.start();
         try {
             String base = "http://127.0.0.1:" + port;
-            assertEquals(200, await().atMost(Duration.ofSeconds(30)).until(() -> status(base + "/q/health/ready"),
+            String management = "http://127.0.0.1:" + (port + 10);
+            assertEquals(200, await().atMost(Duration.ofSeconds(30)).until(() -> status(management + "/q/health/ready"),
                     code -> code == 200));
             HttpResponse<String> running = job(base, Articles.load(Articles.MEDIUM_DANISH));
             assertEquals(202, running.statusCode(), running.body());
@@ -97,7 +100,7 @@ class GracefulShutdownIT {
 
             service.destroy(); // SIGTERM
 
-            assertEquals(503, await().atMost(Duration.ofSeconds(2)).until(() -> status(base + "/q/health/ready"),
+            assertEquals(503, await().atMost(Duration.ofSeconds(2)).until(() -> status(management + "/q/health/ready"),
                     code -> code == 503), "readiness turns DOWN first");
             String failed = HTTP.send(HttpRequest.newBuilder(URI.create(waiting.headers()
                     .firstValue("Location").orElseThrow())).build(), HttpResponse.BodyHandlers.ofString()).body();

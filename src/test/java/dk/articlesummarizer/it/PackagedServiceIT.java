@@ -48,9 +48,11 @@ class PackagedServiceIT {
     }
 
     @Test
-    void healthMetricsAndOpenApiAreServed() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200);
+    void healthAndMetricsOnTheManagementPortAndOpenApiOnThePublicOne() {
+        // The packaged jar runs with its production management port.
+        given().port(9000).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().port(9000).get("/q/metrics").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(404);
     }
 }

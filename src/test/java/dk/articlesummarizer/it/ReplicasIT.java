@@ -60,6 +60,7 @@ class ReplicasIT {
     private static Process redis;
     private static final List<Process> replicas = new ArrayList<>();
     private static final List<String> bases = new ArrayList<>();
+    private static final List<String> managements = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -75,20 +76,26 @@ class ReplicasIT {
         startRedis();
         for (int i = 0; i < 3; i++) {
             int port = freePort();
+            int managementPort = freePort();
             ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", "target/quarkus-app/quarkus-run.jar")
                     .redirectErrorStream(true).redirectOutput(Path.of("target/replica-" + i + ".log").toFile());
             builder.environment().putAll(Map.of("LLM_BASE_URL", provider.baseUrl() + "/v1", "LLM_MODEL", "it-model",
                     "QUARKUS_HTTP_PORT", String.valueOf(port),
+                    "QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort),
                     "QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:" + redisPort,
-                    "QUARKUS_REDIS_TIMEOUT", "2s", // three JVMs on a loaded two-core CI machine, not 50 ms
+                    "QUARKUS_REDIS_TIMEOUT", "2s", // three JVMs and the tests on a loaded two-core CI machine
                     "SUMMARIZER_API_KEYS", KEY + "," + LIMITED_KEY,
                     "SUMMARIZER_RATE_LIMIT_PER_MINUTE", String.valueOf(PER_MINUTE),
                     "SUMMARIZER_SHUTDOWN_DELAY", "0s"));
             replicas.add(builder.start());
             bases.add("http://127.0.0.1:" + port);
+            managements.add("http://127.0.0.1:" + managementPort);
         }
-        for (String base : bases) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> status(base + "/q/health/ready"), code -> code == 200);
+        for (int replica = 0; replica < bases.size(); replica++) {
+            String base = bases.get(replica);
+            String management = managements.get(replica);
+            await().atMost(Duration.ofSeconds(60)).until(() -> status(management + "/q/health/ready"),
+                    code -> code == 200);
             // First requests warm the JVM's Redis path, which a cold JVM can take past the timeout.
             for (int i = 0; i < 5; i++) {
                 summarize(base, KEY, Articles.uniqueDanish(Articles.SHORT_DANISH, "opvarmning-" + i), null);
@@ -222,15 +229,15 @@ class ReplicasIT {
                 i -> summarize(bases.get(i % 3), KEY, i % 2 == 0 ? cachedBefore : fresh, null));
 
         answers.forEach(answer -> assertEquals(200, answer.statusCode(), answer.body()));
-        for (String base : bases) {
-            HttpResponse<String> ready = get(base + "/q/health/ready");
+        for (String management : managements) {
+            HttpResponse<String> ready = get(management + "/q/health/ready");
             assertEquals(200, ready.statusCode(), ready.body());
             assertTrue(ready.body().replace(" ", "").contains("\"redis\":\"down\""), ready.body());
         }
 
         startRedis();
-        for (String base : bases) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> get(base + "/q/health/ready").body(),
+        for (String management : managements) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> get(management + "/q/health/ready").body(),
                     body -> body.replace(" ", "").contains("\"redis\":\"up\""));
         }
         String afterRestart = Articles.uniqueDanish(Articles.SHORT_DANISH, "tilbage");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import dk.articlesummarizer.support.Management;
 import dk.articlesummarizer.support.FakeOpenAi;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,8 +34,8 @@ class HealthTest {
     void liveAndReadyWithOurChecks() {
         openAi.stubFor(get(urlEqualTo("/v1/models")).willReturn(okJson("{\"object\":\"list\",\"data\":[]}")));
 
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200)
+        Management.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("configuration", "llm-provider"))
                 .body("checks.find { it.name == 'llm-provider' }.data.reachable", equalTo(true));
@@ -44,7 +45,7 @@ class HealthTest {
     void providerOutageIsReportedButDoesNotMakeThePodUnready() {
         openAi.stubFor(get(urlEqualTo("/v1/models")).willReturn(serverError()));
 
-        given().get("/q/health/ready").then().statusCode(200)
+        Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'llm-provider' }.data.reachable", equalTo(false));
     }

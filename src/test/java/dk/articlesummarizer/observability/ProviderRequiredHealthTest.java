@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dk.articlesummarizer.support.Management;
 import dk.articlesummarizer.support.ClosedPort;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -27,10 +28,10 @@ class ProviderRequiredHealthTest {
 
     @Test
     void unreachableProviderMakesThePodUnready() {
-        given().get("/q/health/ready").then().statusCode(503)
+        Management.given().get("/q/health/ready").then().statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'llm-provider' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'configuration' }.status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200);
+        Management.given().get("/q/health/live").then().statusCode(200);
     }
 }

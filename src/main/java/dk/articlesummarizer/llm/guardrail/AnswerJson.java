@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -23,9 +25,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 final class AnswerJson {
 
-    private static final ObjectMapper STRICT = new ObjectMapper();
+    /**
+     * Without buffer recycling: Jackson's per-thread recycled buffers would keep the last answer read reachable
+     * after its request, and a no-store article must leave no trace.
+     */
+    private static final ObjectMapper STRICT = JsonMapper.builder(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.nonRecyclingPool()).build()).build();
     /** Jackson's own relaxed reading covers the syntax slips models make; no hand-written JSON repair. */
-    private static final ObjectMapper LENIENT = JsonMapper.builder()
+    private static final ObjectMapper LENIENT = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.nonRecyclingPool()).build())
             .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA,
                     JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
                     JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
