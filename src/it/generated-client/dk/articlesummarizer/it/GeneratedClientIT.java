@@ -46,13 +46,14 @@ class GeneratedClientIT {
         ProcessBuilder builder = new ProcessBuilder("java", "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true).redirectOutput(Path.of("target/generated-client-it.log").toFile());
         builder.environment().putAll(Map.of("LLM_BASE_URL", provider.baseUrl() + "/v1", "LLM_MODEL", "it-model",
-                "QUARKUS_HTTP_PORT", String.valueOf(port)));
+                "QUARKUS_HTTP_PORT", String.valueOf(port), "QUARKUS_MANAGEMENT_PORT", String.valueOf(port + 10)));
         Process service = builder.start();
         try {
             String base = "http://127.0.0.1:" + port;
             HttpClient http = HttpClient.newHttpClient();
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> http.send(HttpRequest.newBuilder(
-                    URI.create(base + "/q/health/live")).build(), HttpResponse.BodyHandlers.discarding())
+                    URI.create("http://127.0.0.1:" + (port + 10) + "/q/health/live")).build(),
+                    HttpResponse.BodyHandlers.discarding())
                     .statusCode() == 200);
             ApiClient client = new ApiClient();
             client.updateBaseUri(base);
