@@ -27,6 +27,8 @@ try {
   check(await page.title() === "article-summarizer", "the page is served at /");
 
   const danish = readFileSync("docs/examples/havnebad.txt", "utf8");
+  await page.click("#sample");
+  check((await page.inputValue("#text")).length > 100, "a sample article to try fills the form");
   await page.fill("#text", danish);
   await page.click("#submit");
   await page.waitForSelector("#error:not([hidden])", { timeout: 15000 });
@@ -36,6 +38,9 @@ try {
   await page.fill("#api-key", apiKey);
   await page.fill("#title", "Nyt havnebad");
   await page.click("#submit");
+  await page.waitForFunction(() => /\d+ s/.test(document.querySelector("#status").textContent)
+    && !document.querySelector("#cancel").hidden, null, { timeout: 15000 });
+  check(true, "while waiting: the elapsed time and a cancel button");
   await page.waitForFunction(() => {
     const streamed = document.querySelector("#answer-translation p.streaming");
     return streamed && streamed.textContent.length > 0
@@ -49,6 +54,14 @@ try {
   check((await page.textContent("#answer-title")).length > 0 && bullets >= 3 && paragraphs >= 1,
     `with the key: headline, ${bullets} bullets and ${paragraphs} paragraphs of translation`);
   check(await page.isHidden("#error"), "no error shown with the answer");
+  await page.waitForFunction(() => window.scrollY > 0, null, { timeout: 5000 });
+  check(true, "the page scrolls to the answer");
+  check(await page.isVisible("#copy-translation") && await page.isVisible("#copy-summary"),
+    "copy buttons for the translation and the bullets");
+  await page.setViewportSize({ width: 1400, height: 900 });
+  check(await page.locator("#answer-translation .pair .original").first().isVisible()
+    && (await page.locator("#answer-translation .pair .original").first().textContent()).includes("Aalborg"),
+    "on a wide screen the original stands beside the translation");
   await page.screenshot({ path: "target/page.png", fullPage: true });
   console.log("screenshot of the answer: target/page.png");
 
@@ -59,6 +72,19 @@ try {
   check((await page.textContent("#error strong")) === "Article is not in Danish"
     && (await page.textContent("#error span")).length > 0, "an English article: a readable 422");
   check(await page.isHidden("#answer"), "no stale answer beside the error");
+
+  await page.fill("#text", danish + "\n\nSagen har journalnummer 4711.");
+  await page.click("#submit");
+  check(await page.isHidden("#error"), "a new submit clears the previous error");
+  await page.click("#cancel");
+  await page.waitForFunction(() => document.querySelector("#status").textContent === "Cancelled.", null,
+    { timeout: 10000 });
+  check(await page.isEnabled("#submit") && await page.isHidden("#cancel"), "cancel stops the request");
+
+  const script = await page.request.get(base + "/app.js");
+  const html = await page.request.get(base + "/");
+  check(script.headers()["cache-control"] === "no-cache" && html.headers()["cache-control"] === "no-cache",
+    "the page's files are revalidated, so an upgrade shows at once");
 } finally {
   await browser.close();
 }

@@ -1,14 +1,72 @@
 // The page behind "/": sends the article asking for Server-Sent Events, shows the translation as the model writes
-// it, then the checked answer (headline, bullets, translation), or the problem as a readable message. No build
-// step, no dependencies.
+// it, then the checked answer (headline, bullets, and the translation beside the original on wide screens), or the
+// problem as a readable message. No build step, no dependencies.
 "use strict";
 
 const form = document.getElementById("article-form");
 const submit = document.getElementById("submit");
+const cancel = document.getElementById("cancel");
 const statusLine = document.getElementById("status");
 const errorBox = document.getElementById("error");
 const answer = document.getElementById("answer");
 const keyInput = document.getElementById("api-key");
+const textInput = document.getElementById("text");
+
+// Our own sample article (docs/examples/havnebad.txt).
+const SAMPLE_TITLE = "Nyt havnebad åbner i Aalborg";
+const SAMPLE = "Aalborg Kommune åbner på lørdag et nyt havnebad ved Vestre Fjordpark. Badet har plads til 450 gæster"
+  + " og har kostet 18,5 millioner kroner.\n\n\"Vi har ventet længe på det her, og nu kan børnefamilierne endelig"
+  + " hoppe i vandet midt i byen,\" siger rådmand Mette Søgaard.\n\nBadet er åbent hver dag fra klokken 10 til 20"
+  + " frem til den 15. september.";
+
+let running = null; // { controller, timer, started, phase } while a request is under way
+let firstChunkShown = false;
+
+document.getElementById("sample").addEventListener("click", () => {
+  document.getElementById("title").value = SAMPLE_TITLE;
+  textInput.value = SAMPLE;
+  textInput.focus();
+});
+
+cancel.addEventListener("click", () => {
+  if (running) {
+    running.controller.abort();
+  }
+});
+
+function copyButton(id, text) {
+  const button = document.getElementById(id);
+  button.hidden = false;
+  button.onclick = async () => {
+    try {
+      await navigator.clipboard.writeText(text());
+      button.textContent = "Copied";
+    } catch (refused) {
+      button.textContent = "Copy not allowed here";
+    }
+    setTimeout(() => { button.textContent = button.dataset.label; }, 2000);
+  };
+  button.dataset.label = button.dataset.label || button.textContent;
+  button.textContent = button.dataset.label;
+}
+
+function paragraphs(text) {
+  return text.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter((paragraph) => paragraph.length > 0);
+}
+
+function setPhase(phase) {
+  if (running) {
+    running.phase = phase;
+  }
+  tick();
+}
+
+function tick() {
+  if (running && running.phase) {
+    const seconds = Math.floor((Date.now() - running.started) / 1000);
+    statusLine.textContent = running.phase + " " + seconds + " s";
+  }
+}
 
 keyInput.value = sessionStorage.getItem("article-summarizer-key") || "";
 if (keyInput.value) {
@@ -32,10 +90,11 @@ function showProblem(problem) {
   detail.textContent = problem.detail || "";
   errorBox.append(title, detail);
   errorBox.hidden = false;
+  setPhase(null);
   statusLine.textContent = "";
 }
 
-function showAnswer(result) {
+function showAnswer(result, original) {
   document.getElementById("answer-title").textContent = result.title;
   const bullets = document.getElementById("answer-summary");
   bullets.replaceChildren(...result.summary.map((bullet) => {
@@ -43,17 +102,35 @@ function showAnswer(result) {
     item.textContent = bullet;
     return item;
   }));
-  const translation = document.getElementById("answer-translation");
-  translation.replaceChildren(...result.translation.split(/\n\s*\n/).map((paragraph) => {
-    const p = document.createElement("p");
-    p.textContent = paragraph;
-    return p;
-  }));
+  // Paragraph by paragraph: the original beside its translation (the original shows on wide screens only).
+  const english = paragraphs(result.translation);
+  const danish = paragraphs(original);
+  const rows = [];
+  for (let i = 0; i < Math.max(english.length, danish.length); i++) {
+    const row = document.createElement("div");
+    row.className = "pair";
+    const source = document.createElement("p");
+    source.className = "original";
+    source.lang = "da";
+    source.textContent = danish[i] || "";
+    const target = document.createElement("p");
+    target.textContent = english[i] || "";
+    row.append(source, target);
+    rows.push(row);
+  }
+  document.getElementById("answer-translation").replaceChildren(...rows);
+  copyButton("copy-summary", () => result.summary.map((bullet) => "- " + bullet).join("\n"));
+  copyButton("copy-translation", () => result.translation);
   document.getElementById("answer-meta").textContent = "Model " + result.model
     + (result.cached ? ", from the cache" : "") + "; " + result.usage.inputTokens + " tokens in, "
     + result.usage.outputTokens + " out.";
   answer.hidden = false;
-  statusLine.textContent = "Done.";
+  if (!firstChunkShown) {
+    answer.scrollIntoView({ behavior: "smooth", block: "start" });
+  }
+  const seconds = running ? Math.round((Date.now() - running.started) / 1000) : 0;
+  setPhase(null);
+  statusLine.textContent = "Done in " + seconds + " s.";
 }
 
 async function readProblem(response) {
@@ -68,16 +145,20 @@ function startTranslation() {
   document.getElementById("answer-title").textContent = "";
   document.getElementById("answer-summary").replaceChildren();
   document.getElementById("answer-meta").textContent = "";
+  document.getElementById("copy-summary").hidden = true;
+  document.getElementById("copy-translation").hidden = true;
   const translation = document.getElementById("answer-translation");
   const streamed = document.createElement("p");
   streamed.className = "streaming";
   translation.replaceChildren(streamed);
   answer.hidden = false;
+  answer.scrollIntoView({ behavior: "smooth", block: "start" });
+  firstChunkShown = true;
   return streamed;
 }
 
 // Reads Server-Sent Events from the response body: "translation" pieces, then "answer" or "error".
-async function follow(response) {
+async function follow(response, original) {
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let streamed = null;
   let buffer = "";
@@ -107,9 +188,9 @@ async function follow(response) {
       if (name === "translation") {
         streamed = streamed || startTranslation();
         streamed.textContent += payload.text;
-        statusLine.textContent = "Translating…";
+        setPhase("Translating…");
       } else if (name === "answer") {
-        showAnswer(payload);
+        showAnswer(payload, original);
       } else if (name === "error") {
         answer.hidden = true;
         showProblem(payload);
@@ -122,11 +203,17 @@ form.addEventListener("submit", async (event) => {
   event.preventDefault();
   sessionStorage.setItem("article-summarizer-key", keyInput.value.trim());
   errorBox.hidden = true;
+  errorBox.replaceChildren();
   answer.hidden = true;
   submit.disabled = true;
-  statusLine.textContent = "Sending…";
+  cancel.hidden = false;
+  firstChunkShown = false;
+  running = { controller: new AbortController(), started: Date.now(), phase: "Sending…", timer: null };
+  running.timer = setInterval(tick, 1000);
+  tick();
   try {
-    const body = { text: document.getElementById("text").value };
+    const original = textInput.value;
+    const body = { text: original };
     const title = document.getElementById("title").value.trim();
     if (title) {
       body.title = title;
@@ -135,16 +222,25 @@ form.addEventListener("submit", async (event) => {
       method: "POST",
       headers: headers({ "Content-Type": "application/json", Accept: "text/event-stream, application/problem+json" }),
       body: JSON.stringify(body),
+      signal: running.controller.signal,
     });
     if (response.ok) {
-      statusLine.textContent = "Waiting for the model…";
-      await follow(response);
+      setPhase("Waiting for the model…");
+      await follow(response, original);
     } else {
       showProblem(await readProblem(response));
     }
   } catch (failure) {
-    showProblem({ title: "The service could not be reached", detail: String(failure.message || failure) });
+    if (failure.name === "AbortError") {
+      answer.hidden = true;
+      statusLine.textContent = "Cancelled.";
+    } else {
+      showProblem({ title: "The service could not be reached", detail: String(failure.message || failure) });
+    }
   } finally {
+    clearInterval(running.timer);
+    running = null;
     submit.disabled = false;
+    cancel.hidden = true;
   }
 });
