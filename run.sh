@@ -9,4 +9,6 @@ if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; t
     echo "Building the service (once per change of the sources)..." >&2
     ./mvnw -B -q --no-transfer-progress package -DskipTests
 fi
+# No load balancer to drain locally: stop at once on Ctrl-C unless told otherwise (docs/deployment.md).
+export SUMMARIZER_SHUTDOWN_DELAY="${SUMMARIZER_SHUTDOWN_DELAY:-0s}"
 exec java -jar "$jar"
