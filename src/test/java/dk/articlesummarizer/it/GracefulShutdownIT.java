@@ -5,11 +5,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -25,6 +25,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import dk.articlesummarizer.support.Articles;
 import dk.articlesummarizer.support.FakeTranslator;
 import dk.articlesummarizer.support.OpenAiStubs;
+import dk.articlesummarizer.support.PackagedService;
 
 /**
  * A rolling deploy: the packaged service gets SIGTERM while a slow LLM call is in flight; readiness turns DOWN at
@@ -41,34 +42,26 @@ class GracefulShutdownIT {
         provider.start();
         provider.stubFor(OpenAiStubs.chatCompletion()
                 .willReturn(WireMock.aResponse().withTransformers(FakeTranslator.NAME).withFixedDelay(3_000)));
-        int port = 18_380;
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(Path.of("target/graceful-shutdown.log").toFile());
-        builder.environment().putAll(Map.of("LLM_BASE_URL", provider.baseUrl() + "/v1", "LLM_MODEL", "it-model",
-                "QUARKUS_HTTP_PORT", String.valueOf(port), "QUARKUS_MANAGEMENT_PORT", String.valueOf(port + 10),
-                "SUMMARIZER_SHUTDOWN_DELAY", "2s"));
-        Process service = builder.start();
-        try {
-            String base = "http://127.0.0.1:" + port;
-            String management = "http://127.0.0.1:" + (port + 10);
-            assertEquals(200, await().atMost(Duration.ofSeconds(30)).until(() -> status(management + "/q/health/ready"),
-                    code -> code == 200));
+        try (PackagedService packaged = new PackagedService(18_380, provider.baseUrl(),
+                Path.of("target/graceful-shutdown.log"), Map.of("SUMMARIZER_SHUTDOWN_DELAY", "2s"))) {
+            Process service = packaged.process();
+            String base = packaged.base();
 
             String body = new ObjectMapper().writeValueAsString(Map.of("text", Articles.load(Articles.MEDIUM_DANISH)));
             CompletableFuture<HttpResponse<String>> inFlight = HTTP.sendAsync(HttpRequest.newBuilder(
                     URI.create(base + "/summarize")).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            await().atMost(Duration.ofSeconds(10)).until(() -> provider.getAllServeEvents().size(), calls -> calls > 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> OpenAiStubs.chatRequests(provider).size(),
+                    calls -> calls > 0);
 
             service.destroy(); // SIGTERM
 
-            assertEquals(503, await().atMost(Duration.ofSeconds(2)).until(() -> status(management + "/q/health/ready"),
+            assertEquals(503, await().atMost(Duration.ofSeconds(2)).until(packaged::readiness,
                     code -> code == 503), "readiness turns DOWN first");
             HttpResponse<String> answer = inFlight.get(30, TimeUnit.SECONDS);
             assertEquals(200, answer.statusCode(), answer.body());
             assertTrue(service.waitFor(30, TimeUnit.SECONDS), "the process exits after the request");
         } finally {
-            service.destroyForcibly();
             provider.stop();
         }
     }
@@ -79,28 +72,21 @@ class GracefulShutdownIT {
         provider.start();
         provider.stubFor(OpenAiStubs.chatCompletion()
                 .willReturn(WireMock.aResponse().withTransformers(FakeTranslator.NAME).withFixedDelay(3_000)));
-        int port = 18_381;
         Path log = Path.of("target/graceful-shutdown-jobs.log");
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(Map.of("LLM_BASE_URL", provider.baseUrl() + "/v1", "LLM_MODEL", "it-model",
-                "QUARKUS_HTTP_PORT", String.valueOf(port), "QUARKUS_MANAGEMENT_PORT", String.valueOf(port + 10),
-                "SUMMARIZER_SHUTDOWN_DELAY", "2s", "LLM_MAX_CONCURRENCY", "1"));
-        Process service = builder.start();
-        try {
-            String base = "http://127.0.0.1:" + port;
-            String management = "http://127.0.0.1:" + (port + 10);
-            assertEquals(200, await().atMost(Duration.ofSeconds(30)).until(() -> status(management + "/q/health/ready"),
-                    code -> code == 200));
+        try (PackagedService packaged = new PackagedService(18_381, provider.baseUrl(), log,
+                Map.of("SUMMARIZER_SHUTDOWN_DELAY", "2s", "LLM_MAX_CONCURRENCY", "1"))) {
+            Process service = packaged.process();
+            String base = packaged.base();
             HttpResponse<String> running = job(base, Articles.load(Articles.MEDIUM_DANISH));
             assertEquals(202, running.statusCode(), running.body());
-            await().atMost(Duration.ofSeconds(10)).until(() -> provider.getAllServeEvents().size(), calls -> calls > 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> OpenAiStubs.chatRequests(provider).size(),
+                    calls -> calls > 0);
             HttpResponse<String> waiting = job(base, Articles.load(Articles.SHORT_DANISH));
             assertEquals(202, waiting.statusCode(), waiting.body());
 
             service.destroy(); // SIGTERM
 
-            assertEquals(503, await().atMost(Duration.ofSeconds(2)).until(() -> status(management + "/q/health/ready"),
+            assertEquals(503, await().atMost(Duration.ofSeconds(2)).until(packaged::readiness,
                     code -> code == 503), "readiness turns DOWN first");
             String failed = HTTP.send(HttpRequest.newBuilder(URI.create(waiting.headers()
                     .firstValue("Location").orElseThrow())).build(), HttpResponse.BodyHandlers.ofString()).body();
@@ -110,11 +96,10 @@ class GracefulShutdownIT {
             assertTrue(refused.body().contains("jobs-full"), refused.body());
 
             assertTrue(service.waitFor(30, TimeUnit.SECONDS), "the process exits after the running job");
-            String written = java.nio.file.Files.readString(log);
+            String written = Files.readString(log);
             assertTrue(written.contains("1 waiting and 0 running jobs failed as interrupted"), written);
             assertEquals(1, OpenAiStubs.chatRequests(provider).size(), "the waiting job never called the provider");
         } finally {
-            service.destroyForcibly();
             provider.stop();
         }
     }
@@ -124,17 +109,5 @@ class GracefulShutdownIT {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/summarize"))
                 .header("Content-Type", "application/json").header("Prefer", "respond-async")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int status(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 }

@@ -1,12 +1,10 @@
 package dk.articlesummarizer.it;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +24,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import dk.articlesummarizer.support.Articles;
 import dk.articlesummarizer.support.FakeTranslator;
 import dk.articlesummarizer.support.OpenAiStubs;
+import dk.articlesummarizer.support.PackagedService;
 
 /**
  * A no-store article leaves no trace in memory: after a {@code Cache-Control: no-store} request and three ordinary
@@ -52,18 +50,10 @@ class NoStoreHeapIT {
                     .withRequestBody(WireMock.containing(marker))
                     .willReturn(OpenAiStubs.answering(OpenAiStubs.sampleAnswer(marker))));
         }
-        int port = 18_382;
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(Path.of("target/no-store-heap.log").toFile());
-        builder.environment().putAll(Map.of("LLM_BASE_URL", provider.baseUrl() + "/v1", "LLM_MODEL", "it-model",
-                "QUARKUS_HTTP_PORT", String.valueOf(port), "QUARKUS_MANAGEMENT_PORT", String.valueOf(port + 10)));
-        Process service = builder.start();
         Path dump = Path.of("target/no-store.hprof").toAbsolutePath();
-        try {
-            String base = "http://127.0.0.1:" + port;
-            await().atMost(Duration.ofSeconds(30)).until(() -> status("http://127.0.0.1:" + (port + 10)
-                    + "/q/health/ready") == 200);
-
+        try (PackagedService packaged = new PackagedService(18_382, provider.baseUrl(),
+                Path.of("target/no-store-heap.log"), Map.of())) {
+            String base = packaged.base();
             assertEquals(200, summarize(base, cachedMarker, null));
             assertEquals(200, summarize(base, noStoreMarker, "no-store"));
             for (int i = 0; i < 3; i++) {
@@ -72,7 +62,8 @@ class NoStoreHeapIT {
 
             Files.deleteIfExists(dump);
             Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    String.valueOf(service.pid()), "GC.heap_dump", dump.toString()).redirectErrorStream(true).start();
+                    String.valueOf(packaged.process().pid()), "GC.heap_dump", dump.toString()).redirectErrorStream(true)
+                    .start();
             String said = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(jcmd.waitFor(60, TimeUnit.SECONDS) && Files.size(dump) > 0, said);
             byte[] heap = Files.readAllBytes(dump);
@@ -80,7 +71,6 @@ class NoStoreHeapIT {
             assertTrue(contains(heap, cachedMarker), "the dump finds a cached article's marker");
             assertFalse(contains(heap, noStoreMarker), "no trace of the no-store article");
         } finally {
-            service.destroyForcibly();
             provider.stop();
             Files.deleteIfExists(dump);
         }
@@ -115,17 +105,5 @@ class NoStoreHeapIT {
             request.header("Cache-Control", cacheControl);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static int status(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 }

@@ -147,14 +147,7 @@ class ReplicasIT {
     @Test
     @Order(2)
     void aJobMadeOnOneReplicaIsReadOnAnother() throws Exception {
-        String article = Articles.uniqueDanish(Articles.SHORT_DANISH, "job-paa-tvaers");
-        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(bases.get(0) + "/summarize"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + KEY)
-                .header("Prefer", "respond-async")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("text", article))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, accepted.statusCode(), accepted.body());
-        String path = URI.create(accepted.headers().firstValue("Location").orElseThrow()).getPath();
+        String path = startJob(bases.get(0), Articles.uniqueDanish(Articles.SHORT_DANISH, "job-paa-tvaers"));
 
         String done = await().atMost(Duration.ofSeconds(30)).until(() -> HTTP.send(HttpRequest.newBuilder(
                 URI.create(bases.get(1) + path)).header("Authorization", "Bearer " + KEY).build(),
@@ -249,14 +242,7 @@ class ReplicasIT {
     @Test
     @Order(7)
     void aJobWhoseReplicaIsKilledIsReportedFailedByAnotherWithinTheLeaseTime() throws Exception {
-        String article = Articles.uniqueDanish(Articles.SHORT_DANISH, "dræbt-replika");
-        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(bases.get(2) + "/summarize"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + KEY)
-                .header("Prefer", "respond-async")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("text", article))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, accepted.statusCode(), accepted.body());
-        String path = URI.create(accepted.headers().firstValue("Location").orElseThrow()).getPath();
+        String path = startJob(bases.get(2), Articles.uniqueDanish(Articles.SHORT_DANISH, "dræbt-replika"));
 
         replicas.get(2).destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown, no clean-up
 
@@ -264,6 +250,17 @@ class ReplicasIT {
                 URI.create(bases.get(0) + path)).header("Authorization", "Bearer " + KEY).build(),
                 HttpResponse.BodyHandlers.ofString()).body(), body -> !body.contains("\"status\":\"running\""));
         assertTrue(failed.contains("\"status\":\"failed\"") && failed.contains("job-interrupted"), failed);
+    }
+
+    /** Sends the article as a job to the replica at {@code base}; the job's path. */
+    private static String startJob(String base, String article) throws Exception {
+        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/summarize"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + KEY)
+                .header("Prefer", "respond-async")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("text", article))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        return URI.create(accepted.headers().firstValue("Location").orElseThrow()).getPath();
     }
 
     private static void startRedis() throws IOException {
