@@ -4,14 +4,9 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
@@ -19,14 +14,14 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import dk.articlesummarizer.common.DaemonThreads;
 import dk.articlesummarizer.common.Sha256;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.redis.datasource.value.SetArgs;
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
@@ -55,22 +50,17 @@ public class SharedStore {
     private final RedisDataSource redis;
     private final String hosts;
     private final Counter errors;
-    private final ScheduledExecutorService renewals;
+    private final Vertx vertx;
     private final AtomicLong pausedUntil = new AtomicLong();
     private final AtomicLong lastWarning = new AtomicLong();
     private volatile boolean failing;
 
     public SharedStore(@ConfigProperty(name = "quarkus.redis.hosts") Optional<String> hosts,
-            Instance<RedisDataSource> redis, MeterRegistry metrics) {
+            Instance<RedisDataSource> redis, MeterRegistry metrics, Vertx vertx) {
         this.hosts = hosts.map(SharedStore::withoutCredentials).orElse(null);
         this.redis = hosts.isPresent() ? redis.get() : null;
         this.errors = metrics.counter("summarizer.redis.errors");
-        this.renewals = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("redis-lease-renewal"));
-    }
-
-    @PreDestroy
-    void stop() {
-        renewals.shutdownNow();
+        this.vertx = vertx;
     }
 
     public boolean enabled() {
@@ -135,11 +125,12 @@ public class SharedStore {
         if (!taken.get()) {
             return Optional.empty();
         }
-        long every = Math.max(1, ttl.toMillis() / 3);
-        ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> attempt(() -> redis.execute("EVAL", RENEW,
-                "1", name, token, Long.toString(ttl.toMillis())), null), every, every, TimeUnit.MILLISECONDS);
+        // A Vert.x timer; the blocking command itself runs on a worker, as blocking calls must.
+        long renewal = vertx.setPeriodic(Math.max(1, ttl.toMillis() / 3), timer -> vertx.executeBlocking(
+                () -> attempt(() -> redis.execute("EVAL", RENEW, "1", name, token, Long.toString(ttl.toMillis())),
+                        null), false));
         return Optional.of(new Lease(() -> {
-            renewal.cancel(false);
+            vertx.cancelTimer(renewal);
             attempt(() -> redis.execute("EVAL", RELEASE, "1", name, token), null);
         }));
     }

@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class RateLimiterTest {
 
-    private static final SharedStore OFF = new SharedStore(Optional.empty(), null, new SimpleMeterRegistry());
+    private static final SharedStore OFF = new SharedStore(Optional.empty(), null, new SimpleMeterRegistry(), null);
 
     private static AccessConfig config(int perMinute, int maxClients) {
         return new AccessConfig() {

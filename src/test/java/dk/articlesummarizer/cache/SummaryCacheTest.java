@@ -34,7 +34,7 @@ class SummaryCacheTest {
             public Duration ttl() {
                 return Duration.ofHours(1);
             }
-        }, new SharedStore(Optional.empty(), null, new SimpleMeterRegistry()), new SimpleMeterRegistry());
+        }, new SharedStore(Optional.empty(), null, new SimpleMeterRegistry(), null), new SimpleMeterRegistry());
     }
 
     private static CachedAnswer summaryOfChars(int chars) {
