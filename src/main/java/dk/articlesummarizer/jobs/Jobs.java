@@ -122,14 +122,17 @@ public class Jobs {
         return job;
     }
 
+    /**
+     * A job that another replica runs and whose lease is gone is shown failed; nothing is written, so an outcome
+     * that replica saves after all (it saved it just before giving the lease back) is what the next read shows.
+     */
     private Job orphanFailed(Job job) {
         if (job.status() != Job.Status.running || !shared.enabled() || unfinished.containsKey(job.id())
                 || !shared.knownUnleased(LEASE, job.id())) {
             return job;
         }
-        Job failed = job.failed(interrupted(job.id()).toProblem(null));
-        store.save(failed);
-        return failed;
+        Job latest = store.find(job.id()).orElse(job);
+        return latest.status() == Job.Status.running ? latest.failed(interrupted(job.id()).toProblem(null)) : latest;
     }
 
     private void run(Unfinished entry, SummaryService.Admitted admitted, CachePolicy policy, String requestId) {

@@ -55,9 +55,13 @@ public class Deadlines {
 
     /** Blocking LLM work for a waiting caller: its answer, or 504 at the deadline; a caller that leaves cancels it. */
     public <T> Uni<T> onWorker(Deadline deadline, Supplier<T> work) {
+        Duration left = deadline.remaining();
+        if (left.isZero() || deadline.cancelled()) { // a batch article whose batch is out of time
+            return Uni.createFrom().failure(passed(deadline));
+        }
         return Uni.createFrom().item(() -> outcomeForAWaitingCaller(deadline, work))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .ifNoItem().after(deadline.remaining()).failWith(() -> passed(deadline))
+                .ifNoItem().after(left).failWith(() -> passed(deadline))
                 .onCancellation().invoke(deadline::cancel);
     }
 
