@@ -16,6 +16,7 @@ import dk.articlesummarizer.common.Durations;
 import dk.articlesummarizer.common.OncePerInterval;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -37,8 +38,6 @@ import io.smallrye.faulttolerance.api.Guard;
 public class LlmGate {
 
     static final String BREAKER = "llm-provider";
-    /** Said when a 503 has no better estimate: long enough for a queue or a rate window to drain a little. */
-    static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(5);
     private static final Logger LOG = Logger.getLogger(LlmGate.class);
 
     private final Semaphore turns;
@@ -49,6 +48,7 @@ public class LlmGate {
     private final Guard breaker;
     private final CircuitBreakerMaintenance breakers;
     private final MeterRegistry metrics;
+    private final Counter accepted;
     private final OncePerInterval refusalLog = new OncePerInterval(Duration.ofSeconds(30));
 
     public LlmGate(LlmConfig config, CircuitBreakerMaintenance breakers, MeterRegistry metrics) {
@@ -58,6 +58,7 @@ public class LlmGate {
         this.breakerDelay = config.circuitBreaker().delay();
         this.breakers = breakers;
         this.metrics = metrics;
+        this.accepted = metrics.counter("summarizer.llm.admissions", "result", "accepted");
         this.breaker = Guard.create()
                 .withDescription(BREAKER)
                 .withCircuitBreaker()
@@ -99,7 +100,7 @@ public class LlmGate {
         if (turns.hasQueuedThreads() || !turns.tryAcquire()) {
             waitForTurn(deadline);
         }
-        metrics.counter("summarizer.llm.admissions", "result", "accepted").increment();
+        accepted.increment();
         return new Turn();
     }
 
@@ -108,7 +109,7 @@ public class LlmGate {
             waiting.decrementAndGet();
             throw refused("busy", new ProblemException(ProblemType.LLM_BUSY, "All " + limit + " LLM calls are in"
                     + " use and " + queueSize + " more wait (LLM_MAX_CONCURRENCY, LLM_QUEUE_SIZE). Retry after the"
-                    + " indicated delay.", BUSY_RETRY_AFTER, null));
+                    + " indicated delay.", ProviderFailures.DEFAULT_RETRY_AFTER, null));
         }
         boolean acquired = false;
         Waiter waiter = new Waiter(Thread.currentThread());
