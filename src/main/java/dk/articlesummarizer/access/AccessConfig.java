@@ -22,6 +22,22 @@ public interface AccessConfig {
 
     RateLimit rateLimit();
 
+    /**
+     * What each API key may spend on LLM calls per UTC day, unless its line in the key file says otherwise; without
+     * API keys, all callers share one budget.
+     */
+    Budget budget();
+
+    interface Budget {
+        /** Prompt and completion tokens together; 0 means no limit. */
+        @WithDefault("0")
+        long tokensPerDay();
+
+        /** Cost at the models' prices ({@code LLM_PRICE_*}), in {@code LLM_PRICE_CURRENCY}; 0 means no limit. */
+        @WithDefault("0")
+        double costPerDay();
+    }
+
     interface RateLimit {
         /** Requests per minute per API key (per client address when keys are off); 0 means no limit. */
         @WithName("per-minute")

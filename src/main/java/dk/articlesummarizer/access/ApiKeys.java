@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
@@ -20,7 +23,8 @@ import dk.articlesummarizer.common.Sha256;
 
 /**
  * The accepted API keys, from {@code SUMMARIZER_API_KEYS} and {@code SUMMARIZER_API_KEYS_FILE} (re-read when its
- * modification time changes). Only SHA-256 digests are kept; a presented key is compared against every digest in
+ * modification time changes). A line of the file is a key, optionally followed by its own daily budget
+ * ({@code tokens-per-day=200000 cost-per-day=5}, separated by spaces), which overrides {@code SUMMARIZER_BUDGET_*}. Only SHA-256 digests are kept; a presented key is compared against every digest in
  * constant time, and callers are told apart in logs by a short hash, never by the key.
  */
 @Singleton
@@ -32,11 +36,14 @@ public class ApiKeys {
 
     private final List<byte[]> configured;
     private final Optional<Path> file;
+    private final DailyBudget defaultBudget;
     private volatile List<byte[]> fromFile = List.of();
+    private volatile Map<String, DailyBudget> budgets = Map.of();
     private volatile FileTime fileVersion;
     private volatile long nextFileCheck;
 
     public ApiKeys(AccessConfig config) {
+        this.defaultBudget = new DailyBudget(config.budget().tokensPerDay(), config.budget().costPerDay());
         this.configured = config.apiKeys().orElse(List.of()).stream()
                 .map(String::strip).filter(key -> !key.isEmpty()).map(ApiKeys::digest).toList();
         this.file = config.apiKeysFile();
@@ -64,6 +71,11 @@ public class ApiKeys {
         return accepted ? Optional.of(callerId(candidate)) : Optional.empty();
     }
 
+    /** The caller's daily budget: its key's own, or the default ({@code SUMMARIZER_BUDGET_*}). */
+    public DailyBudget budgetOf(String callerId) {
+        return budgets.getOrDefault(callerId, defaultBudget);
+    }
+
     private static String callerId(byte[] digest) {
         return HexFormat.of().formatHex(digest, 0, 4);
     }
@@ -80,15 +92,38 @@ public class ApiKeys {
                 return;
             }
             List<byte[]> keys = new ArrayList<>();
-            for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
-                String key = line.strip();
-                if (!key.isEmpty() && !key.startsWith("#")) {
-                    keys.add(digest(key));
+            Map<String, DailyBudget> ownBudgets = new HashMap<>();
+            List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+            for (int number = 1; number <= lines.size(); number++) {
+                String line = lines.get(number - 1).strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] fields = line.split("\\s+");
+                byte[] key = digest(fields[0]);
+                keys.add(key);
+                if (fields.length > 1) {
+                    try {
+                        ownBudgets.put(callerId(key),
+                                defaultBudget.overriddenBy(Arrays.copyOfRange(fields, 1, fields.length)));
+                    } catch (IllegalArgumentException e) {
+                        // The message names the setting, never the key.
+                        String problem = "SUMMARIZER_API_KEYS_FILE " + path + ", line " + number + ": "
+                                + e.getMessage();
+                        if (force) {
+                            throw new IllegalArgumentException(problem, e);
+                        }
+                        fileVersion = version;
+                        LOG.warnf("Cannot use the changed key file (%s); keeping the keys read before", problem);
+                        return;
+                    }
                 }
             }
             fromFile = List.copyOf(keys);
+            budgets = Map.copyOf(ownBudgets);
             fileVersion = version;
-            LOG.infof("Loaded %d API key(s) from %s", keys.size(), path);
+            LOG.infof("Loaded %d API key(s) from %s, %d with a budget of its own", keys.size(), path,
+                    ownBudgets.size());
         } catch (IOException e) {
             if (force) {
                 throw new UncheckedIOException("Cannot read SUMMARIZER_API_KEYS_FILE " + path, e);

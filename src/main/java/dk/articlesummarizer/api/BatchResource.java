@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dk.articlesummarizer.access.AccessFilter;
 import dk.articlesummarizer.access.BatchQuota;
 import dk.articlesummarizer.observability.RequestIds;
 import dk.articlesummarizer.problem.Problem;
@@ -87,7 +88,7 @@ public class BatchResource {
                         .toList();
         quota.charge(context, articles.size());
         return Response.ok(json.batchBytes(batches.summarize(articles, CachePolicy.fromCacheControl(cacheControl),
-                RequestIds.current()).await().indefinitely()), MediaType.APPLICATION_JSON_TYPE).build();
+                AccessFilter.caller(context), RequestIds.current()).await().indefinitely()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @OPTIONS

@@ -144,6 +144,7 @@ public class ContractFilter implements OASFilter {
                 .map(language -> (Object) language).toList())
                 .description("The article's language (ISO 639-1), one of SUMMARIZER_LANGUAGE_ACCEPTED");
         response.getProperties().get("chunks").minimum(java.math.BigDecimal.ONE);
-        schemas.get("Usage").required(List.of("inputTokens", "outputTokens"));
+        schemas.get("AnswerUsage").required(List.of("inputTokens", "outputTokens", "cost", "savedTokens", "savedCost",
+                "currency"));
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dk.articlesummarizer.llm.Usage;
+import dk.articlesummarizer.summary.AnswerUsage;
 import dk.articlesummarizer.problem.Problem;
 
 /**
@@ -24,6 +24,6 @@ final class OpenApiSchemas {
             description = "An article's status; with 200 the fields of POST /summarize's answer, otherwise problem")
     record BatchResult(@Schema(description = "The HTTP status this article alone would have had") int status,
             String title, String translation, @Schema(minItems = 3, maxItems = 7) List<String> summary,
-            String sourceLanguage, String model, Boolean cached, Usage usage, Integer chunks, Problem problem) {
+            String sourceLanguage, String model, Boolean cached, AnswerUsage usage, Integer chunks, Problem problem) {
     }
 }

@@ -109,13 +109,14 @@ public class SummarizeResource {
     @Operation(hidden = true)
     @Blocking // the language check, and the wait for a turn at the LLM
     public Multi<OutboundSseEvent> summarizeStreamed(SummarizeRequest request,
-            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl, @Context Sse sse) {
+            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl, @Context Sse sse,
+            @Context ContainerRequestContext context) {
         if (request == null) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "The body must be a JSON object with a 'text'"
                     + " field.");
         }
         return streams.stream(request.text(), request.title(), CachePolicy.fromCacheControl(cacheControl),
-                RequestIds.current()).map(event -> sse.newEventBuilder().name(event.name()).data(event.data())
+                AccessFilter.caller(context), RequestIds.current()).map(event -> sse.newEventBuilder().name(event.name()).data(event.data())
                         .build());
     }
 
@@ -132,10 +133,11 @@ public class SummarizeResource {
     private Uni<Response> answer(String text, String title, String cacheControl, String prefer,
             ContainerRequestContext context) {
         CachePolicy policy = CachePolicy.fromCacheControl(cacheControl);
-        if (prefer == null || !prefer.toLowerCase(java.util.Locale.ROOT).contains(RESPOND_ASYNC)) {
-            return summaries.summarize(text, title, policy, Optional.empty()).map(SummarizeResource::respond);
-        }
         String caller = AccessFilter.caller(context);
+        if (prefer == null || !prefer.toLowerCase(java.util.Locale.ROOT).contains(RESPOND_ASYNC)) {
+            return summaries.summarize(text, title, policy, Optional.empty(), caller)
+                    .map(SummarizeResource::respond);
+        }
         String requestId = RequestIds.current();
         return Uni.createFrom().item(() -> jobs.start(text, title, policy, caller, requestId))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())

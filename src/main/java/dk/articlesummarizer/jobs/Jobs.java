@@ -85,7 +85,7 @@ public class Jobs {
     /** @param owner the caller id of the API key, or "" when keys are off */
     public Job start(String rawText, String rawTitle, CachePolicy policy, String owner, String requestId) {
         refuseIfStopping();
-        SummaryService.Admitted admitted = summaries.admit(rawText, rawTitle, policy);
+        SummaryService.Admitted admitted = summaries.admit(rawText, rawTitle, policy, owner);
         Job job = new Job(newId(), owner, policy == CachePolicy.BYPASS, Job.Status.running, new Job.Progress(0, 0),
                 null, null);
         if (admitted.cached().isPresent()) {

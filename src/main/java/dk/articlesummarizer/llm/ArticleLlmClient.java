@@ -2,52 +2,57 @@ package dk.articlesummarizer.llm;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
 import dk.articlesummarizer.common.OncePerInterval;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.langchain4j.ChatMemoryRemover;
-import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * Asks the LLM for one article's translation and summary: each call takes its turn at the {@link LlmGate} (limit,
- * queue, circuit breaker) and is retried there with backoff for transient faults (SmallRye Fault Tolerance's
- * programmatic API, so that every limit comes from run-time configuration), within the caller's {@link Deadline}.
+ * Asks the chain of models for one article's translation and summary. Each model is asked at most once per call:
+ * the call takes its turn at that model's {@link LlmGate} (limit, queue, breaker) and is retried there with backoff
+ * for transient faults (SmallRye Fault Tolerance's programmatic API, so that every limit comes from run-time
+ * configuration); when it still fails, for whatever reason (unreachable, breaker open, busy, timed out, failing
+ * after its retries, or an answer that failed our checks after the reprompt), the next model is asked, all within
+ * the caller's {@link Deadline}.
  */
 @ApplicationScoped
 public class ArticleLlmClient {
 
     private static final Logger LOG = Logger.getLogger(ArticleLlmClient.class);
+    private static final Duration LOG_INTERVAL = Duration.ofSeconds(30);
 
     private final ArticleTranslator translator;
-    private final StreamingTranslator streaming;
-    private final LlmEndpoint endpoint;
-    private final LlmGate gate;
+    private final ModelChain chain;
     private final LlmConfig config;
-    private final ProviderFailures failures;
-    private final Map<ProblemType, OncePerInterval> failureLogs = new ConcurrentHashMap<>();
+    private final Map<String, OncePerInterval> logs = new ConcurrentHashMap<>();
     private final MeterRegistry metrics;
 
-    public ArticleLlmClient(ArticleTranslator translator, StreamingTranslator streaming, LlmConfig config,
-            LlmEndpoint endpoint, LlmGate gate, MeterRegistry metrics) {
-        this.metrics = metrics;
-        this.streaming = streaming;
+    public ArticleLlmClient(ArticleTranslator translator, ModelChain chain, LlmConfig config, MeterRegistry metrics) {
         this.translator = translator;
-        this.endpoint = endpoint;
-        this.gate = gate;
+        this.chain = chain;
         this.config = config;
-        this.failures = new ProviderFailures(config, endpoint);
+        this.metrics = metrics;
     }
 
     /** Retries within one turn; a retry waits no longer than the deadline leaves, and none starts after it. */
@@ -70,8 +75,12 @@ public class ArticleLlmClient {
                 .build();
     }
 
+    /**
+     * The primary model: what answers are keyed on (the caller asks for the service's answer, whichever model of
+     * the chain gives it).
+     */
     public String model() {
-        return config.model();
+        return chain.primary().model();
     }
 
     /** An ordinary article: translation, headline and bullets in one call. */
@@ -91,71 +100,200 @@ public class ArticleLlmClient {
     }
 
     /**
-     * The one-call answer as the model writes it: chunks of its JSON, then the whole response. The turn at the
-     * gate is taken now (a refusal is thrown before any event) and held until the provider's stream ends, fails or
-     * is cancelled (the caller left: quarkus-langchain4j 1.10's OpenAI client cannot abort the HTTP stream itself,
-     * its streaming handle does nothing, so the provider finishes it unread). A fault arrives as the failure of the
-     * stream, already a {@link ProblemException}. Streams are not retried: a caller already has part of the answer.
+     * A value some LLM call produced, with what it cost.
+     *
+     * @param model the model of the chain that answered
      */
-    public Multi<ChatEvent> stream(Deadline deadline, String title, String article) {
-        refuseIfMisconfigured();
-        LlmGate.Turn turn = gate.enter(deadline);
-        return streaming.translate(title, article)
-                .onTermination().invoke(turn::close)
-                .onFailure().transform(e -> report(failures.toProblem(failures.classify(e)),
-                        e instanceof Exception exception ? exception : new IllegalStateException(e)));
-    }
-
-    /** A value some LLM call produced, with what it cost. */
-    public record Translated<T>(T value, Usage usage) {
+    public record Translated<T>(T value, Usage usage, String model) {
     }
 
     private <T> Translated<T> guarded(Deadline deadline, Function<String, T> call) {
-        refuseIfMisconfigured();
-        try {
-            Guard retried = retries(deadline);
-            return gate.call(deadline, () -> retried.call(() -> attempt(deadline, call), Translated.class));
-        } catch (ProblemException e) {
-            throw e;
-        } catch (Exception e) {
-            throw report(failures.toProblem(e), e);
+        List<Failed> failed = new ArrayList<>();
+        for (ModelLink link : chain.links()) {
+            try {
+                refuseIfMisconfigured(link);
+                Guard retried = retries(deadline);
+                @SuppressWarnings("unchecked")
+                Translated<T> answer = link.gate().call(deadline,
+                        () -> retried.call(() -> attempt(link, deadline, call), Translated.class));
+                answered(link, answer.usage(), failed);
+                return answer;
+            } catch (ProblemException refused) {
+                // Refused at the gate (logged there) or misconfigured: nothing reached the provider.
+                failed.add(new Failed(link, refused));
+            } catch (Exception e) {
+                failed.add(new Failed(link, report(link, link.failures().toProblem(e), e)));
+            }
+            if (deadline.expired() || link == chain.links().get(chain.links().size() - 1)) {
+                break;
+            }
+            movedOn(link);
+        }
+        throw exhausted(failed);
+    }
+
+    private void refuseIfMisconfigured(ModelLink link) {
+        if (link.endpoint().problem().isPresent()) {
+            throw new ProblemException(ProblemType.LLM_MISCONFIGURED, "The service cannot call its LLM "
+                    + link.model() + " (" + link.label() + "): " + link.endpoint().problem().get()
+                    + ". The operator must fix the configuration.");
         }
     }
 
-    private void refuseIfMisconfigured() {
-        if (endpoint.problem().isPresent()) {
-            throw new ProblemException(ProblemType.LLM_MISCONFIGURED, "The service cannot call its LLM: "
-                    + endpoint.problem().get() + ". The operator must fix the configuration.");
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> Translated<T> attempt(Deadline deadline, Function<String, T> call) {
+    private <T> Translated<T> attempt(ModelLink link, Deadline deadline, Function<String, T> call) {
         if (deadline.expired()) {
             throw new ProviderFault(ProviderFault.Kind.ABANDONED, -1, null, null);
         }
         String callId = UUID.randomUUID().toString();
         try {
-            return TokenMeter.measure(() -> call.apply(callId));
+            return ModelChain.asking(link, () -> TokenMeter.measure(link, () -> call.apply(callId)));
         } catch (RuntimeException e) {
-            throw failures.classify(e);
+            throw link.failures().classify(e);
         } finally {
             ChatMemoryRemover.remove(translator, callId);
         }
     }
 
-    private ProblemException report(ProblemException problem, Exception cause) {
-        metrics.counter("summarizer.llm.failures", "type", problem.type().slug()).increment();
-        // One line per kind and half minute, whatever the flood; provider messages may quote the prompt, so only
-        // our own summary at WARN/ERROR, the rest at DEBUG.
-        failureLogs.computeIfAbsent(problem.type(), type -> new OncePerInterval(Duration.ofSeconds(30)))
+    /**
+     * The one-call answer as a model writes it: pieces of its JSON, then the whole. The turn at the first model
+     * whose gate admits it is taken now (when every model refuses, the refusal is thrown before any event) and held
+     * until that provider's stream ends, fails or is cancelled (the caller left: quarkus-langchain4j 1.10's OpenAI
+     * client cannot abort the HTTP stream, its streaming handle does nothing, so the provider finishes it unread).
+     * A stream that fails before its first piece moves on to the next model; after it, it fails with the problem.
+     * Streams are not retried: a caller may already have part of the answer.
+     */
+    public Multi<StreamEvent> stream(Deadline deadline, String title, String article) {
+        return streamFrom(0, deadline, Prompts.streamed(title, article), new ArrayList<>());
+    }
+
+    private Multi<StreamEvent> streamFrom(int index, Deadline deadline, ChatRequest request, List<Failed> failed) {
+        ModelLink link = chain.links().get(index);
+        boolean last = index + 1 == chain.links().size();
+        LlmGate.Turn turn;
+        try {
+            refuseIfMisconfigured(link);
+            turn = link.gate().enter(deadline);
+        } catch (ProblemException refused) {
+            failed.add(new Failed(link, refused));
+            if (last || deadline.expired()) {
+                throw exhausted(failed);
+            }
+            movedOn(link);
+            return streamFrom(index + 1, deadline, request, failed);
+        }
+        AtomicBoolean started = new AtomicBoolean();
+        return providerStream(link, request)
+                .onItem().invoke(() -> started.set(true))
+                .onTermination().invoke(turn::close)
+                .onFailure().recoverWithMulti(e -> {
+                    ProblemException problem = report(link, link.failures().toProblem(link.failures().classify(e)),
+                            e instanceof Exception exception ? exception : new IllegalStateException(e));
+                    failed.add(new Failed(link, problem));
+                    if (started.get()) {
+                        return Multi.createFrom().failure(problem);
+                    }
+                    if (last || deadline.expired()) {
+                        return Multi.createFrom().failure(exhausted(failed));
+                    }
+                    movedOn(link);
+                    // The next gate may make this thread wait for a turn: not on the provider client's thread.
+                    return Multi.createFrom().deferred(() -> streamFrom(index + 1, deadline, request, failed))
+                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                });
+    }
+
+    private Multi<StreamEvent> providerStream(ModelLink link, ChatRequest request) {
+        return Multi.createFrom().emitter(emitter -> link.streaming().chat(request,
+                new StreamingChatResponseHandler() {
+
+                    @Override
+                    public void onPartialResponse(String piece) {
+                        emitter.emit(new StreamEvent.Partial(piece));
+                    }
+
+                    @Override
+                    public void onCompleteResponse(ChatResponse response) {
+                        Usage usage = priced(link, response.tokenUsage());
+                        answered(link, usage, List.of());
+                        emitter.emit(new StreamEvent.Completed(response.aiMessage().text(),
+                                response.finishReason() == FinishReason.LENGTH, usage, link.model()));
+                        emitter.complete();
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        emitter.fail(error);
+                    }
+                }));
+    }
+
+    private static Usage priced(ModelLink link, TokenUsage tokens) {
+        Usage counted = tokens == null ? Usage.NONE : new Usage(orZero(tokens.inputTokenCount()),
+                orZero(tokens.outputTokenCount()), 0);
+        return new Usage(counted.inputTokens(), counted.outputTokens(), link.cost(counted));
+    }
+
+    private static int orZero(Integer count) {
+        return count == null ? 0 : count;
+    }
+
+    /** A model that failed a call, and how. */
+    private record Failed(ModelLink link, ProblemException problem) {
+    }
+
+    /**
+     * What the caller gets when no model answered: the last model's problem (its status and Retry-After), with what
+     * happened at each model when there were several.
+     */
+    private static ProblemException exhausted(List<Failed> failed) {
+        ProblemException last = failed.get(failed.size() - 1).problem();
+        if (failed.size() == 1) {
+            return last;
+        }
+        StringBuilder detail = new StringBuilder("No model of the chain answered.");
+        for (Failed one : failed) {
+            detail.append(' ').append(one.link().model()).append(" (").append(one.link().label()).append("): ")
+                    .append(one.problem().getMessage());
+        }
+        return new ProblemException(last.type(), detail.toString(), last.retryAfter().orElse(null), last,
+                last.headers());
+    }
+
+    private void answered(ModelLink link, Usage usage, List<Failed> before) {
+        metrics.counter("summarizer.llm.answers", "model", link.model()).increment();
+        metrics.counter("summarizer.llm.tokens", "model", link.model(), "direction", "input")
+                .increment(usage.inputTokens());
+        metrics.counter("summarizer.llm.tokens", "model", link.model(), "direction", "output")
+                .increment(usage.outputTokens());
+        metrics.counter("summarizer.llm.cost", "model", link.model(), "currency", config.priceCurrency())
+                .increment(usage.cost());
+        if (link != chain.primary()) {
+            logs.computeIfAbsent("fallback " + link.label(), name -> new OncePerInterval(LOG_INTERVAL))
+                    .event(heldBack -> LOG.warnf("A fallback model answers: %s, after %s failed (%d more such"
+                            + " answers since the last such line; see summarizer_llm_fallbacks_total)",
+                            link.describe(), before.isEmpty() ? "the model before it"
+                                    : before.get(before.size() - 1).link().describe(), heldBack));
+        }
+    }
+
+    /** The chain moves on from this model to the next. */
+    private void movedOn(ModelLink link) {
+        metrics.counter("summarizer.llm.fallbacks", "model", link.model()).increment();
+    }
+
+    private ProblemException report(ModelLink link, ProblemException problem, Exception cause) {
+        metrics.counter("summarizer.llm.failures", "model", link.model(), "type", problem.type().slug()).increment();
+        // One line per model, kind and half minute, whatever the flood; provider messages may quote the prompt, so
+        // only our own summary at WARN/ERROR, the rest at DEBUG.
+        logs.computeIfAbsent(link.label() + " " + problem.type(), key -> new OncePerInterval(LOG_INTERVAL))
                 .event(heldBack -> {
                     if (problem.type() == ProblemType.LLM_CREDENTIALS_REJECTED) {
-                        LOG.errorf("The LLM provider at %s rejected the configured credentials; check LLM_API_KEY",
-                                failures.endpoint());
+                        LOG.errorf("The LLM provider of %s rejected the configured credentials; check %sAPI_KEY",
+                                link.describe(), link.settings());
                     } else {
-                        LOG.warnf("LLM call failed: %s (%d more since the last such line; see"
-                                + " summarizer_llm_failures_total)", problem.type().title(), heldBack);
+                        LOG.warnf("LLM call to %s failed: %s (%d more since the last such line; see"
+                                + " summarizer_llm_failures_total)", link.describe(), problem.type().title(),
+                                heldBack);
                     }
                 });
         LOG.debugf(cause, "LLM call failure details");

@@ -25,7 +25,7 @@ import io.quarkiverse.langchain4j.RegisterAiService;
  * Application-scoped (an AI service with memory would otherwise be request-scoped): passages of long articles are
  * translated on threads of our own, outside any request.
  */
-@RegisterAiService(chatLanguageModelSupplier = StructuredOutputModel.ForAiService.class)
+@RegisterAiService(chatLanguageModelSupplier = ModelChain.ForAiService.class)
 @ApplicationScoped
 public interface ArticleTranslator {
 

@@ -1,10 +1,16 @@
 package dk.articlesummarizer.llm;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * Where the LLM is, how long to wait for it and how hard to try. Set through {@code LLM_*} environment variables
@@ -75,6 +81,82 @@ public interface LlmConfig {
     int queueSize();
 
     CircuitBreaker circuitBreaker();
+
+    /** The currency of every {@code LLM_*PRICE_*} setting, named in answers and budgets. */
+    @WithDefault("USD")
+    String priceCurrency();
+
+    /** What the primary model's tokens cost; 0 (the default) for a model the operator does not pay per token. */
+    Price price();
+
+    /**
+     * Models asked, in order of their number, when the one before them fails ({@code LLM_FALLBACK_1_BASE_URL},
+     * {@code LLM_FALLBACK_1_MODEL}, ...). Retries, backoff and the breaker's settings are the primary's; passages
+     * are sized by the primary's context window, so a fallback model needs at least as large a one. Three fixed
+     * places of optional settings rather than a map or optional groups: SmallRye Config finds neither a map's keys
+     * nor an optional group's presence in environment variables such as {@code LLM_FALLBACK_1_BASE_URL}.
+     */
+    @WithName("fallback-1")
+    Fallback fallback1();
+
+    @WithName("fallback-2")
+    Fallback fallback2();
+
+    @WithName("fallback-3")
+    Fallback fallback3();
+
+    /** The fallbacks configured (a base URL or a model set), by number. */
+    static Map<Integer, Fallback> fallbacks(LlmConfig config) {
+        Map<Integer, Fallback> numbered = new TreeMap<>();
+        List<Fallback> places = List.of(config.fallback1(), config.fallback2(), config.fallback3());
+        for (int place = 0; place < places.size(); place++) {
+            Fallback fallback = places.get(place);
+            if (fallback.baseUrl().isPresent() || fallback.model().isPresent()) {
+                numbered.put(place + 1, fallback);
+            }
+        }
+        return numbered;
+    }
+
+    interface Fallback {
+
+        /** Base URL of the fallback's OpenAI-compatible API. */
+        Optional<String> baseUrl();
+
+        /** The fallback's model id, reported in the answers it gives. */
+        Optional<String> model();
+
+        /** Bearer key for the fallback's provider; none is sent when absent. */
+        Optional<String> apiKey();
+
+        /** Longest wait for one HTTP call; the primary's LLM_TIMEOUT when absent. */
+        Optional<Duration> timeout();
+
+        /** As {@link LlmConfig#responseFormat()}; the primary's when absent. */
+        Optional<ResponseFormat> responseFormat();
+
+        /** Calls in flight at once to this model; the primary's LLM_MAX_CONCURRENCY when absent. */
+        OptionalInt maxConcurrency();
+
+        /** Calls that may wait for a turn at this model; the primary's LLM_QUEUE_SIZE when absent. */
+        OptionalInt queueSize();
+
+        /** Price per million prompt tokens; 0 when absent (no defaults here: they would make every place present). */
+        OptionalDouble priceInputPerMillion();
+
+        /** Price per million completion tokens; 0 when absent. */
+        OptionalDouble priceOutputPerMillion();
+    }
+
+    /** Prices per million tokens, in {@link LlmConfig#priceCurrency()}. */
+    interface Price {
+
+        @WithDefault("0")
+        double inputPerMillion();
+
+        @WithDefault("0")
+        double outputPerMillion();
+    }
 
     interface CircuitBreaker {
         /**

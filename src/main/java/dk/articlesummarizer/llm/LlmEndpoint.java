@@ -3,18 +3,16 @@ package dk.articlesummarizer.llm;
 import java.net.URI;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-/** The configured LLM_BASE_URL: what can be shown of it, and whether it can work at all. */
-@ApplicationScoped
-public class LlmEndpoint {
+/** One model's configured base URL: what can be shown of it, and whether it can work at all. */
+public final class LlmEndpoint {
 
     private final String shown;
     private final Optional<String> problem;
 
-    public LlmEndpoint(LlmConfig config) {
-        this.shown = withoutUserInfo(config.baseUrl());
-        this.problem = problem(config);
+    /** @param settings the prefix of the model's environment variables, {@code LLM_} or {@code LLM_FALLBACK_1_} */
+    public LlmEndpoint(String baseUrl, String model, String settings) {
+        this.shown = withoutUserInfo(baseUrl);
+        this.problem = problem(baseUrl, model, settings);
     }
 
     /** The base URL without any credentials in it, for logs and problem details. */
@@ -27,19 +25,19 @@ public class LlmEndpoint {
         return problem;
     }
 
-    private static Optional<String> problem(LlmConfig config) {
-        if (config.model().isBlank()) {
-            return Optional.of("no model is configured (LLM_MODEL)");
+    private static Optional<String> problem(String baseUrl, String model, String settings) {
+        if (model.isBlank()) {
+            return Optional.of("no model is configured (" + settings + "MODEL)");
         }
         try {
-            URI uri = URI.create(config.baseUrl());
+            URI uri = URI.create(baseUrl);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
                 return Optional.empty();
             }
         } catch (IllegalArgumentException notAUri) {
             // reported below
         }
-        return Optional.of("LLM_BASE_URL '" + withoutUserInfo(config.baseUrl()) + "' is not an http:// or https:// URL"
+        return Optional.of(settings + "BASE_URL '" + withoutUserInfo(baseUrl) + "' is not an http:// or https:// URL"
                 + " (for example http://localhost:11434/v1)");
     }
 

@@ -8,8 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
 
 import dk.articlesummarizer.common.Durations;
@@ -24,7 +22,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 
 /**
- * The one admission point in front of the LLM provider: every call, whatever path it comes from (a request, a batch
+ * The one admission point in front of one model of the chain (each has its own): every call, whatever path it comes from (a request, a batch
  * article, a job, a long article's passage or digest, a stream), takes a turn here. At most {@code LLM_MAX_CONCURRENCY}
  * calls are in flight; up to {@code LLM_QUEUE_SIZE} more wait for a turn, each no longer than its own deadline, and
  * one whose caller left never starts; beyond that a call is refused at once (503 llm-busy). The circuit breaker
@@ -34,9 +32,9 @@ import io.smallrye.faulttolerance.api.Guard;
  * its own deadline or when its caller leaves, and a stream must hold its turn for as long as it streams; the
  * bulkhead can do neither. The breaker is SmallRye's.
  */
-@ApplicationScoped
-public class LlmGate {
+public final class LlmGate {
 
+    /** The primary model's breaker; a fallback's is {@code llm-fallback-<n>}. */
     static final String BREAKER = "llm-provider";
     private static final Logger LOG = Logger.getLogger(LlmGate.class);
 
@@ -45,33 +43,51 @@ public class LlmGate {
     private final int limit;
     private final int queueSize;
     private final Duration breakerDelay;
+    private final String breakerName;
+    private final String model;
+    private final String settings;
     private final Guard breaker;
     private final CircuitBreakerMaintenance breakers;
     private final MeterRegistry metrics;
     private final Counter accepted;
     private final OncePerInterval refusalLog = new OncePerInterval(Duration.ofSeconds(30));
 
-    public LlmGate(LlmConfig config, CircuitBreakerMaintenance breakers, MeterRegistry metrics) {
-        this.limit = Math.max(1, config.maxConcurrency());
-        this.queueSize = Math.max(0, config.queueSize());
-        this.turns = new Semaphore(limit, true);
-        this.breakerDelay = config.circuitBreaker().delay();
+    /**
+     * @param breakerName the breaker's name, unique in the process
+     * @param settings the prefix of the model's environment variables, named in details
+     */
+    LlmGate(String breakerName, String model, String settings, int limit, int queueSize,
+            LlmConfig.CircuitBreaker settingsOfBreaker, CircuitBreakerMaintenance breakers, MeterRegistry metrics) {
+        this.breakerName = breakerName;
+        this.model = model;
+        this.settings = settings;
+        this.limit = Math.max(1, limit);
+        this.queueSize = Math.max(0, queueSize);
+        this.turns = new Semaphore(this.limit, true);
+        this.breakerDelay = settingsOfBreaker.delay();
         this.breakers = breakers;
         this.metrics = metrics;
-        this.accepted = metrics.counter("summarizer.llm.admissions", "result", "accepted");
+        this.accepted = metrics.counter("summarizer.llm.admissions", "model", model, "result", "accepted");
         this.breaker = Guard.create()
-                .withDescription(BREAKER)
+                .withDescription(breakerName)
                 .withCircuitBreaker()
-                    .name(BREAKER)
-                    .requestVolumeThreshold(config.circuitBreaker().window())
-                    .failureRatio(config.circuitBreaker().failureRatio())
+                    .name(breakerName)
+                    .requestVolumeThreshold(settingsOfBreaker.window())
+                    .failureRatio(settingsOfBreaker.failureRatio())
                     .delay(breakerDelay.toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(1)
                     .when(failure -> failure instanceof ProviderFault fault && fault.countsAgainstProvider())
                     .done()
                 .build();
-        Gauge.builder("summarizer.llm.in.flight", turns, free -> limit - free.availablePermits()).register(metrics);
-        Gauge.builder("summarizer.llm.waiting", waiting, AtomicInteger::get).register(metrics);
+        int turnsInAll = this.limit;
+        Gauge.builder("summarizer.llm.in.flight", turns, free -> turnsInAll - free.availablePermits())
+                .tag("model", model).register(metrics);
+        Gauge.builder("summarizer.llm.waiting", waiting, AtomicInteger::get).tag("model", model).register(metrics);
+    }
+
+    /** Calls in flight at once at most. */
+    public int limit() {
+        return limit;
     }
 
     /** One LLM call (its retries included) in a turn of its own, behind the breaker. */
@@ -88,9 +104,9 @@ public class LlmGate {
      * once when the breaker is open or too many wait, after the deadline if none came free by then.
      */
     public Turn enter(Deadline deadline) {
-        if (breakers.currentState(BREAKER) == CircuitBreakerState.OPEN) {
-            throw refused("circuit-open", new ProblemException(ProblemType.LLM_CIRCUIT_OPEN, "Calls to the LLM"
-                    + " provider are paused after repeated failures. Retry after the indicated delay.",
+        if (breakers.currentState(breakerName) == CircuitBreakerState.OPEN) {
+            throw refused("circuit-open", new ProblemException(ProblemType.LLM_CIRCUIT_OPEN, "Calls to the model "
+                    + model + " are paused after repeated failures. Retry after the indicated delay.",
                     breakerDelay, null));
         }
         if (deadline.expired()) {
@@ -107,9 +123,10 @@ public class LlmGate {
     private void waitForTurn(Deadline deadline) {
         if (waiting.incrementAndGet() > queueSize) {
             waiting.decrementAndGet();
-            throw refused("busy", new ProblemException(ProblemType.LLM_BUSY, "All " + limit + " LLM calls are in"
-                    + " use and " + queueSize + " more wait (LLM_MAX_CONCURRENCY, LLM_QUEUE_SIZE). Retry after the"
-                    + " indicated delay.", ProviderFailures.DEFAULT_RETRY_AFTER, null));
+            throw refused("busy", new ProblemException(ProblemType.LLM_BUSY, "All " + limit + " calls to the model "
+                    + model + " are in use and " + queueSize + " more wait (" + settings + "MAX_CONCURRENCY, "
+                    + settings + "QUEUE_SIZE). Retry after the indicated delay.",
+                    ProviderFailures.DEFAULT_RETRY_AFTER, null));
         }
         boolean acquired = false;
         Waiter waiter = new Waiter(Thread.currentThread());
@@ -129,14 +146,14 @@ public class LlmGate {
         }
     }
 
-    private static ProblemException expired(Deadline deadline) {
+    private ProblemException expired(Deadline deadline) {
         return new ProblemException(ProblemType.LLM_TIMEOUT, "The deadline of " + Durations.human(deadline.limit())
                 + " (" + deadline.setting() + ") passed, or the caller left, while the call waited for a turn at the"
-                + " LLM (LLM_MAX_CONCURRENCY). Retrying later may help.");
+                + " model " + model + " (" + settings + "MAX_CONCURRENCY). Retrying later may help.");
     }
 
     private ProblemException refused(String reason, ProblemException problem) {
-        metrics.counter("summarizer.llm.admissions", "result", reason).increment();
+        metrics.counter("summarizer.llm.admissions", "model", model, "result", reason).increment();
         refusalLog.event(heldBack -> LOG.warnf("LLM calls refused: %s (%d more refusals of any kind in the last"
                 + " interval; see summarizer_llm_admissions_total)", problem.type().title(), heldBack));
         return problem;

@@ -1,6 +1,12 @@
 package dk.articlesummarizer.llm;
 
 import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
 
 import dk.articlesummarizer.common.Sha256;
 
@@ -91,6 +97,24 @@ public final class Prompts {
     }
 
     private Prompts() {
+    }
+
+    /**
+     * The one-call request as the AI service would send it in the prompt form, for a stream (asked of a model
+     * directly, so that the chain can choose it): the placeholders filled in one pass, so that an article's own
+     * braces stay as written.
+     */
+    static ChatRequest streamed(String title, String article) {
+        Matcher placeholder = Pattern.compile("\\{(title|article)\\}").matcher(USER);
+        StringBuilder user = new StringBuilder();
+        while (placeholder.find()) {
+            placeholder.appendReplacement(user,
+                    Matcher.quoteReplacement("title".equals(placeholder.group(1)) ? title : article));
+        }
+        placeholder.appendTail(user);
+        return ChatRequest.builder()
+                .messages(SystemMessage.from(SYSTEM), UserMessage.from(user.toString()))
+                .build();
     }
 
     private static String fingerprint(String prompts) {

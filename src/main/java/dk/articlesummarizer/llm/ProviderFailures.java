@@ -23,17 +23,24 @@ import dk.articlesummarizer.problem.ProblemType;
  * Classifies what the LLM client threw, and turns what is left after retries into a problem the caller can act
  * on. Provider messages are never copied into a detail: they can echo the prompt.
  */
-final class ProviderFailures {
+public final class ProviderFailures {
 
     /** Said when a 503 has no better estimate: long enough for a queue or a rate window to drain a little. */
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
 
     private final String endpoint;
-    private final LlmConfig config;
+    private final String settings;
+    private final Duration timeout;
+    private final int attempts;
+    private final Duration breakerDelay;
 
-    ProviderFailures(LlmConfig config, LlmEndpoint endpoint) {
+    /** @param settings the prefix of the model's environment variables, named in details */
+    ProviderFailures(LlmEndpoint endpoint, String settings, Duration timeout, int attempts, Duration breakerDelay) {
         this.endpoint = endpoint.shown();
-        this.config = config;
+        this.settings = settings;
+        this.timeout = timeout;
+        this.attempts = attempts;
+        this.breakerDelay = breakerDelay;
     }
 
     String endpoint() {
@@ -93,19 +100,18 @@ final class ProviderFailures {
         if (failure instanceof CircuitBreakerOpenException) {
             return new ProblemException(ProblemType.LLM_CIRCUIT_OPEN, "Calls to the LLM provider at " + endpoint
                     + " are paused after repeated failures. Retry after the indicated delay.",
-                    config.circuitBreaker().delay(), null);
+                    breakerDelay, null);
         }
         ProviderFault fault = classify(failure);
-        int attempts = config.maxAttempts();
         return switch (fault.kind()) {
             case ABANDONED -> new ProblemException(ProblemType.LLM_TIMEOUT, "The request's deadline passed before"
                     + " the LLM provider at " + endpoint + " answered (SUMMARIZER_REQUEST_TIMEOUT).");
             case TIMEOUT -> new ProblemException(ProblemType.LLM_TIMEOUT, "The LLM provider at " + endpoint
-                    + " did not answer within " + Durations.human(config.timeout()) + " (LLM_TIMEOUT) in " + attempts
-                    + " attempt(s). Retrying later may help.");
+                    + " did not answer within " + Durations.human(timeout) + " (" + settings + "TIMEOUT) in "
+                    + attempts + " attempt(s). Retrying later may help.");
             case UNREACHABLE -> new ProblemException(ProblemType.LLM_UNREACHABLE, "Cannot connect to the LLM"
-                    + " provider at " + endpoint + ". Check that it runs, or point LLM_BASE_URL at a reachable"
-                    + " OpenAI-compatible API.", DEFAULT_RETRY_AFTER, null);
+                    + " provider at " + endpoint + ". Check that it runs, or point " + settings + "BASE_URL at a"
+                    + " reachable OpenAI-compatible API.", DEFAULT_RETRY_AFTER, null);
             case SERVER_ERROR -> new ProblemException(ProblemType.LLM_FAILED, "The LLM provider at " + endpoint
                     + (fault.httpStatus() > 0 ? " answered HTTP " + fault.httpStatus() : " dropped the connection")
                     + " in " + attempts + " attempt(s). Retrying later may help.");
@@ -114,10 +120,10 @@ final class ProviderFailures {
                     fault.retryAfter().orElse(DEFAULT_RETRY_AFTER), null);
             case CREDENTIALS_REJECTED -> new ProblemException(ProblemType.LLM_CREDENTIALS_REJECTED,
                     "The LLM provider at " + endpoint + " rejected this service's credentials; the operator must"
-                            + " fix LLM_API_KEY.");
+                            + " fix " + settings + "API_KEY.");
             case REQUEST_REJECTED -> new ProblemException(ProblemType.LLM_FAILED, "The LLM provider at "
-                    + endpoint + " refused the request (HTTP " + fault.httpStatus() + "); check LLM_MODEL and"
-                    + " LLM_BASE_URL.");
+                    + endpoint + " refused the request (HTTP " + fault.httpStatus() + "); check " + settings
+                    + "MODEL and " + settings + "BASE_URL.");
             case UNUSABLE_ANSWER -> new ProblemException(ProblemType.LLM_UNUSABLE_ANSWER, "The LLM at " + endpoint
                     + " did not produce a usable translation and summary, even when asked again. Retrying may"
                     + " help.");

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.ws.rs.client.ClientRequestContext;
@@ -22,14 +24,22 @@ import io.smallrye.config.SmallRyeConfig;
 @Provider
 public class ProviderRetryAfter implements ClientResponseFilter {
 
-    /** Providers are global to all REST clients; this one only concerns calls to the LLM. */
-    private final String llmBaseUrl = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
-            .getConfigMapping(LlmConfig.class).baseUrl();
+    /** Providers are global to all REST clients; this one only concerns calls to the models of the chain. */
+    private final List<String> llmBaseUrls = baseUrls(ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
+            .getConfigMapping(LlmConfig.class));
+
+    private static List<String> baseUrls(LlmConfig config) {
+        List<String> urls = new ArrayList<>();
+        urls.add(config.baseUrl());
+        LlmConfig.fallbacks(config).values().forEach(fallback -> fallback.baseUrl().ifPresent(urls::add));
+        return List.copyOf(urls);
+    }
 
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
         int status = response.getStatus();
-        if (status != 429 && status < 500 || !request.getUri().toString().startsWith(llmBaseUrl)) {
+        String uri = request.getUri().toString();
+        if (status != 429 && status < 500 || llmBaseUrls.stream().noneMatch(uri::startsWith)) {
             return;
         }
         Duration retryAfter = parse(response.getHeaderString("Retry-After")).orElse(null);

@@ -3,11 +3,6 @@ package dk.articlesummarizer.llm;
 import java.util.Locale;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Default;
-import jakarta.enterprise.inject.Typed;
-import jakarta.enterprise.inject.spi.CDI;
-
 import org.jboss.logging.Logger;
 
 import dev.langchain4j.model.chat.Capability;
@@ -16,35 +11,36 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import io.quarkiverse.langchain4j.ModelName;
-import io.quarkus.arc.Unremovable;
 
 /**
- * The chat model the AI service talks to: one of three configurations of the same model that quarkus-langchain4j
- * builds (application.properties), chosen by {@code LLM_RESPONSE_FORMAT}. The extension fixes a model's
- * response format at start-up; choosing between models is what lets a provider that refuses
- * {@code response_format} be asked in the prompt form instead, once, and from then on for the life of the process.
- * Every request carries {@code LLM_MAX_OUTPUT_TOKENS} as {@code max_tokens}, which local servers understand (the
- * extension's own setting for it is deprecated in favour of OpenAI's newer {@code max_completion_tokens}).
+ * One model of the chain as the AI service talks to it: of two configurations of the same model, the one that asks
+ * for JSON as {@code LLM_RESPONSE_FORMAT} says, or the prompt form. The client fixes a model's response format when
+ * it is built; choosing between two is what lets a provider that refuses {@code response_format} be asked in the
+ * prompt form instead, once, and from then on for the life of the process. Every request carries
+ * {@code LLM_MAX_OUTPUT_TOKENS} as {@code max_tokens}, which local servers understand (the extension's own setting
+ * for it is deprecated in favour of OpenAI's newer {@code max_completion_tokens}).
  */
-@ApplicationScoped
-@Typed(StructuredOutputModel.class)
-@Unremovable // looked up by ForAiService below, which ArC cannot see
-public class StructuredOutputModel implements ChatModel {
+public final class StructuredOutputModel implements ChatModel {
 
     private static final Logger LOG = Logger.getLogger(StructuredOutputModel.class);
 
     private final ChatModel structured;
     private final ChatModel promptForm;
     private final LlmConfig.ResponseFormat configured;
+    private final String settings;
     private final int maxOutputTokens;
     private volatile boolean refused;
 
-    public StructuredOutputModel(LlmConfig config, @Default ChatModel jsonSchema,
-            @ModelName("json-object") ChatModel jsonObject, @ModelName("prompt-form") ChatModel promptForm) {
-        this.configured = config.responseFormat();
-        this.maxOutputTokens = config.maxOutputTokens();
-        this.structured = configured == LlmConfig.ResponseFormat.JSON_OBJECT ? jsonObject : jsonSchema;
+    /**
+     * @param structured the model configured with the response format asked for (unused for {@code prompt})
+     * @param settings the prefix of the model's environment variables, named in the log
+     */
+    StructuredOutputModel(LlmConfig.ResponseFormat configured, String settings, int maxOutputTokens,
+            ChatModel structured, ChatModel promptForm) {
+        this.configured = configured;
+        this.settings = settings;
+        this.maxOutputTokens = maxOutputTokens;
+        this.structured = structured;
         this.promptForm = promptForm;
     }
 
@@ -72,8 +68,8 @@ public class StructuredOutputModel implements ChatModel {
             }
             refused = true;
             LOG.warnf("The LLM provider refused response_format %s (HTTP 400); asking for JSON in the prompt from now"
-                    + " on. Set LLM_RESPONSE_FORMAT=prompt to skip the refused attempt at start-up.",
-                    configured == LlmConfig.ResponseFormat.JSON_OBJECT ? "json_object" : "json_schema");
+                    + " on. Set %sRESPONSE_FORMAT=prompt to skip the refused attempt at start-up.",
+                    configured == LlmConfig.ResponseFormat.JSON_OBJECT ? "json_object" : "json_schema", settings);
             return promptForm.chat(withoutResponseFormat(request));
         }
     }
@@ -114,14 +110,5 @@ public class StructuredOutputModel implements ChatModel {
             }
         }
         return false;
-    }
-
-    /** Hands the AI service this model (quarkus-langchain4j instantiates suppliers itself). */
-    public static class ForAiService implements java.util.function.Supplier<ChatModel> {
-
-        @Override
-        public ChatModel get() {
-            return CDI.current().select(StructuredOutputModel.class).get();
-        }
     }
 }

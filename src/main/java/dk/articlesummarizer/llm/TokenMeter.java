@@ -15,13 +15,15 @@ final class TokenMeter {
     private TokenMeter() {
     }
 
-    /** The call's answer with the tokens of all its requests. */
-    static <T> ArticleLlmClient.Translated<T> measure(Supplier<T> call) {
+    /** The call's answer with the tokens of all its requests, priced at the model that answered. */
+    static <T> ArticleLlmClient.Translated<T> measure(ModelLink link, Supplier<T> call) {
         Usage[] total = { Usage.NONE };
         CURRENT.set(total);
         try {
             T value = call.get();
-            return new ArticleLlmClient.Translated<>(value, total[0]);
+            Usage tokens = total[0];
+            return new ArticleLlmClient.Translated<>(value, new Usage(tokens.inputTokens(), tokens.outputTokens(),
+                    link.cost(tokens)), link.model());
         } finally {
             CURRENT.remove();
         }
@@ -31,7 +33,7 @@ final class TokenMeter {
     static void count(TokenUsage usage) {
         Usage[] total = CURRENT.get();
         if (total != null && usage != null) {
-            total[0] = total[0].plus(new Usage(orZero(usage.inputTokenCount()), orZero(usage.outputTokenCount())));
+            total[0] = total[0].plus(new Usage(orZero(usage.inputTokenCount()), orZero(usage.outputTokenCount()), 0));
         }
     }
 

@@ -1,6 +1,7 @@
 package dk.articlesummarizer.observability;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,7 +13,8 @@ import org.jboss.logging.Logger;
 import dk.articlesummarizer.llm.ContextBudget;
 import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.llm.LlmEndpoint;
-import dk.articlesummarizer.llm.StructuredOutputModel;
+import dk.articlesummarizer.llm.ModelChain;
+import dk.articlesummarizer.llm.ModelLink;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -25,20 +27,30 @@ public class LlmStartupReport {
 
     private static final Logger LOG = Logger.getLogger(LlmStartupReport.class);
 
-    void report(@Observes StartupEvent started, LlmConfig llm, LlmEndpoint endpoint, StructuredOutputModel model,
-            ContextBudget budget, @Readiness ProviderHealthCheck provider) {
-        if (endpoint.problem().isPresent()) {
-            LOG.warnf("The LLM cannot be called: %s. /summarize answers 503 until the configuration is fixed.",
-                    endpoint.problem().get());
+    void report(@Observes StartupEvent started, LlmConfig llm, ModelChain chain, ContextBudget budget,
+            @Readiness ProviderHealthCheck provider) {
+        for (ModelLink link : chain.links()) {
+            if (link.endpoint().problem().isPresent()) {
+                LOG.warnf("The LLM %s cannot be called: %s.%s", link.label(), link.endpoint().problem().get(),
+                        chain.links().size() == 1 ? " /summarize answers 503 until the configuration is fixed." : "");
+                continue;
+            }
+            LOG.infof("LLM %s: %s, model %s, response format %s, at most %d calls at once, prices per million"
+                    + " tokens %s in and %s out (%s)", link.label(), link.endpoint().shown(), link.model(),
+                    link.chat().inUse(), link.gate().limit(), link.price().inputPerMillion(),
+                    link.price().outputPerMillion(), llm.priceCurrency());
+        }
+        LOG.infof("LLM chain: %s; context window %d tokens (answers up to %d), passages of up to %d characters",
+                chain.links().stream().map(ModelLink::model).collect(Collectors.joining(" -> ")), llm.contextTokens(),
+                llm.maxOutputTokens(), budget.passageChars());
+        LlmEndpoint primary = chain.primary().endpoint();
+        if (primary.problem().isPresent()) {
             return;
         }
-        LOG.infof("LLM: %s, model %s, response format %s, context window %d tokens (answers up to %d), passages of"
-                + " up to %d characters", endpoint.shown(), llm.model(), model.inUse(), llm.contextTokens(),
-                llm.maxOutputTokens(), budget.passageChars());
         CompletableFuture.runAsync(() -> {
             HealthCheckResponse checked = provider.call();
             Object detail = checked.getData().map(data -> data.get("detail")).orElse("not checked");
-            LOG.infof("LLM provider at %s: GET /models %s", endpoint.shown(), detail);
+            LOG.infof("LLM provider at %s: GET /models %s", primary.shown(), detail);
         });
     }
 }

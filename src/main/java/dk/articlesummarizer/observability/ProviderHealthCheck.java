@@ -11,6 +11,7 @@ import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dk.articlesummarizer.llm.LlmEndpoint;
+import dk.articlesummarizer.llm.ModelChain;
 
 /**
  * Whether the LLM provider answers {@code GET {LLM_BASE_URL}/models}. By default it is reported but never makes the
@@ -32,9 +33,9 @@ public class ProviderHealthCheck implements HealthCheck {
 
     /** @param apiKey the key the LLM client uses, fallbacks resolved once in application.properties */
     public ProviderHealthCheck(@RestClient ProviderModelsClient provider, ProviderCheckConfig config,
-            LlmEndpoint endpoint, @ConfigProperty(name = "quarkus.langchain4j.openai.api-key") String apiKey) {
+            ModelChain chain, @ConfigProperty(name = "quarkus.langchain4j.openai.api-key") String apiKey) {
         this.provider = provider;
-        this.endpoint = endpoint;
+        this.endpoint = chain.primary().endpoint();
         this.authorization = "Bearer " + apiKey;
         this.enabled = config.enabled();
         this.required = config.required();

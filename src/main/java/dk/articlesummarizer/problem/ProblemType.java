@@ -18,6 +18,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNSUPPORTED_LANGUAGE(422, "Article is not in Danish"),
     RATE_LIMITED(429, "Too many requests"),
+    BUDGET_EXHAUSTED(429, "Budget exhausted"),
     INTERNAL_ERROR(500, "Internal error"),
     LLM_FAILED(502, "LLM provider failed"),
     LLM_CREDENTIALS_REJECTED(502, "LLM credentials rejected"),

@@ -39,7 +39,9 @@ public class BatchSummarizer {
     public record Article(String text, String title) {
     }
 
-    public Uni<List<BatchOutcome>> summarize(List<Article> articles, CachePolicy policy, String requestId) {
+    /** @param caller the caller id of the API key, or "" when keys are off: whose budget pays */
+    public Uni<List<BatchOutcome>> summarize(List<Article> articles, CachePolicy policy, String caller,
+            String requestId) {
         if (articles == null || articles.isEmpty()) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "The body must be {\"articles\": [{\"text\":"
                     + " \"...\", \"title\": \"...\"}, ...]} with at least one article.");
@@ -52,7 +54,7 @@ public class BatchSummarizer {
         Deadline wholeBatch = deadlines.forBatch();
         List<BatchOutcome> outcomes = new ArrayList<>(Collections.nCopies(articles.size(), null));
         return Multi.createFrom().range(0, articles.size())
-                .onItem().transformToUni(index -> one(articles.get(index), policy, wholeBatch, requestId)
+                .onItem().transformToUni(index -> one(articles.get(index), policy, wholeBatch, caller, requestId)
                         .invoke(outcome -> outcomes.set(index, outcome)))
                 .merge(parallelism)
                 .collect().last()
@@ -60,13 +62,15 @@ public class BatchSummarizer {
                 .onCancellation().invoke(wholeBatch::cancel);
     }
 
-    private Uni<BatchOutcome> one(Article article, CachePolicy policy, Deadline wholeBatch, String requestId) {
+    private Uni<BatchOutcome> one(Article article, CachePolicy policy, Deadline wholeBatch, String caller,
+            String requestId) {
         if (article == null) {
             return Uni.createFrom().item(BatchOutcome.failed(Problem.of(ProblemType.INVALID_REQUEST, "The article is"
                     + " null; send {\"text\": \"...\"}.", requestId)));
         }
         return Uni.createFrom()
-                .deferred(() -> summaries.summarize(article.text(), article.title(), policy, Optional.of(wholeBatch)))
+                .deferred(() -> summaries.summarize(article.text(), article.title(), policy, Optional.of(wholeBatch),
+                        caller))
                 .map(answer -> BatchOutcome.answered(answer.json()))
                 .onFailure().recoverWithItem(e -> BatchOutcome.failed(ProblemException.unexpected(e)
                         .toProblem(requestId)));

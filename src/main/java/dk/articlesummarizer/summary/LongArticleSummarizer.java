@@ -81,7 +81,8 @@ public class LongArticleSummarizer {
         ArticleLlmClient.Translated<ArticleDigest> digest = digest(title, facts(translated, translation), store,
                 deadline);
         progress.stepDone();
-        return new Summary(digest.value().title(), translation, digest.value().summary(), language, llm.model(),
+        // The model that wrote the headline and bullets; a passage may have been translated by another of the chain.
+        return new Summary(digest.value().title(), translation, digest.value().summary(), language, digest.model(),
                 usage.plus(digest.usage()), chunks.size());
     }
 
@@ -205,6 +206,6 @@ public class LongArticleSummarizer {
         }
         ArticleLlmClient.Translated<ArticleDigest> overall = llm.digest(deadline, title,
                 String.join("\n\n", partDigests));
-        return new ArticleLlmClient.Translated<>(overall.value(), usage.plus(overall.usage()));
+        return new ArticleLlmClient.Translated<>(overall.value(), usage.plus(overall.usage()), overall.model());
     }
 }

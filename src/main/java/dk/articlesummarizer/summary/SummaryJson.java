@@ -10,14 +10,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dk.articlesummarizer.llm.LlmConfig;
+
 /** The one place an answer becomes the JSON callers get: cached answers are kept as these bytes. */
 @ApplicationScoped
 public class SummaryJson {
 
     private final ObjectMapper json;
+    private final String currency;
 
-    public SummaryJson(ObjectMapper json) {
+    public SummaryJson(ObjectMapper json, LlmConfig llm) {
         this.json = json;
+        this.currency = llm.priceCurrency();
     }
 
     /**
@@ -44,7 +48,7 @@ public class SummaryJson {
 
     public byte[] bytes(Summary summary, boolean cached) {
         try {
-            return json.writeValueAsBytes(SummarizeResponse.of(summary, cached));
+            return json.writeValueAsBytes(SummarizeResponse.of(summary, cached, currency));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An answer record always serializes", e);
         }

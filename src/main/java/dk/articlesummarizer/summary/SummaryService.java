@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dk.articlesummarizer.access.Budgets;
 import dk.articlesummarizer.cache.CacheKey;
 import dk.articlesummarizer.cache.CachedAnswer;
 import dk.articlesummarizer.cache.CoalescingCache;
@@ -13,6 +14,7 @@ import dk.articlesummarizer.llm.ArticleLlmClient;
 import dk.articlesummarizer.llm.Deadline;
 import dk.articlesummarizer.llm.Prompts;
 import dk.articlesummarizer.llm.TranslatedArticle;
+import dk.articlesummarizer.llm.Usage;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
@@ -32,9 +34,12 @@ public class SummaryService {
     private final Deadlines deadlines;
     private final LongArticleSummarizer longArticles;
     private final SummaryJson json;
+    private final Budgets budgets;
 
     public SummaryService(SummarizerConfig config, LanguageGate languageGate, SummaryCache cache,
-            ArticleLlmClient llm, Deadlines deadlines, LongArticleSummarizer longArticles, SummaryJson json) {
+            ArticleLlmClient llm, Deadlines deadlines, LongArticleSummarizer longArticles, SummaryJson json,
+            Budgets budgets) {
+        this.budgets = budgets;
         this.config = config;
         this.languageGate = languageGate;
         this.cache = cache;
@@ -53,17 +58,21 @@ public class SummaryService {
     }
 
     /**
-     * An article that passed every check (limits, language) and may go to the LLM, with its answer when the
-     * cache already has one; for work that answers later (a job, a stream), so that a bad article is refused at once.
+     * An article that passed every check (limits, language, the caller's budget) and may go to the LLM, with its
+     * answer when the cache already has one; for work that answers later (a job, a stream), so that a bad article is
+     * refused at once.
+     *
+     * @param caller the caller id of the API key, or "" when keys are off: whose budget pays
      */
-    public record Admitted(Article article, String language, Optional<Answer> cached) {
+    public record Admitted(Article article, String language, Optional<Answer> cached, String caller) {
     }
 
     /**
      * A caller's answer: a cached one at once, on the calling thread (the I/O thread for a request); otherwise the
      * LLM's, made on a worker thread within the article's deadline (or {@code outer}'s, a batch's, when sooner).
      */
-    public Uni<Answer> summarize(String rawText, String rawTitle, CachePolicy policy, Optional<Deadline> outer) {
+    public Uni<Answer> summarize(String rawText, String rawTitle, CachePolicy policy, Optional<Deadline> outer,
+            String caller) {
         Article article = check(rawText, rawTitle);
         Optional<Answer> hit = cached(article, policy);
         if (hit.isPresent()) {
@@ -72,23 +81,39 @@ public class SummaryService {
         int rounds = longArticles.rounds(article.text());
         Deadline deadline = outer.map(batch -> deadlines.forBatchArticle(rounds, batch))
                 .orElseGet(() -> deadlines.forArticle(rounds));
-        return deadlines.onWorker(deadline, () -> answer(article, languageGate.admit(article.text().value()), policy,
-                deadline, Progress.NONE));
+        return deadlines.onWorker(deadline, () -> answer(new Admitted(article,
+                languageGate.admit(article.text().value()), Optional.empty(), caller), policy, deadline,
+                Progress.NONE));
     }
 
-    /** Checks an article for work that answers later; blocking (the language check). */
-    public Admitted admit(String rawText, String rawTitle, CachePolicy policy) {
+    /** Checks an article for work that answers later; blocking (the language check, the budget). */
+    public Admitted admit(String rawText, String rawTitle, CachePolicy policy, String caller) {
         Article article = check(rawText, rawTitle);
         Optional<Answer> hit = cached(article, policy);
-        // A cached text passed the language check when it was first answered.
-        String language = hit.isPresent() ? null : languageGate.admit(article.text().value());
-        return new Admitted(article, language, hit);
+        if (hit.isPresent()) {
+            // A cached text passed the language check when it was first answered, and costs nothing.
+            return new Admitted(article, null, hit, caller);
+        }
+        String language = languageGate.admit(article.text().value());
+        budgets.refuseIfSpent(caller);
+        return new Admitted(article, language, hit, caller);
     }
 
-    /** The answer of an admitted article, reporting its LLM calls as they finish; blocking. */
+    /**
+     * The answer of an admitted article, reporting its LLM calls as they finish; blocking. The budget is looked at
+     * again when the work starts: a job may have waited while its caller spent the rest.
+     */
     public Answer answer(Admitted admitted, CachePolicy policy, Deadline deadline, Progress progress) {
-        return admitted.cached().orElseGet(() -> answer(admitted.article(), admitted.language(), policy, deadline,
-                progress));
+        if (admitted.cached().isPresent()) {
+            return admitted.cached().get();
+        }
+        budgets.refuseIfSpent(admitted.caller());
+        return answer(admitted.article(), admitted.language(), policy, deadline, progress, admitted.caller());
+    }
+
+    /** Counts what a stream's answer cost its caller (streams are answered outside {@link #answer}). */
+    public void spent(Admitted admitted, Usage usage) {
+        budgets.spend(admitted.caller(), usage);
     }
 
     private Optional<Answer> cached(Article article, CachePolicy policy) {
@@ -97,23 +122,23 @@ public class SummaryService {
     }
 
     private Answer answer(Article article, String language, CachePolicy policy, Deadline deadline,
-            Progress progress) {
+            Progress progress, String caller) {
         return switch (policy) {
             case NORMAL -> {
                 Summary[] fresh = new Summary[1];
                 CoalescingCache.Lookup<CachedAnswer> lookup = cache.getOrLoad(article.key(), () -> {
-                    fresh[0] = callLlm(article, language, true, deadline, progress);
+                    fresh[0] = callLlm(article, language, true, deadline, progress, caller);
                     return new CachedAnswer(json.bytes(fresh[0], true));
                 });
                 yield lookup.hit() ? new Answer(lookup.value().json(), true)
                         : new Answer(json.bytes(fresh[0], false), false);
             }
             case REFRESH -> {
-                Summary fresh = callLlm(article, language, true, deadline, progress);
+                Summary fresh = callLlm(article, language, true, deadline, progress, caller);
                 cache.put(article.key(), new CachedAnswer(json.bytes(fresh, true)));
                 yield new Answer(json.bytes(fresh, false), false);
             }
-            case BYPASS -> new Answer(json.bytes(callLlm(article, language, false, deadline, progress), false),
+            case BYPASS -> new Answer(json.bytes(callLlm(article, language, false, deadline, progress, caller), false),
                     false);
         };
     }
@@ -137,16 +162,26 @@ public class SummaryService {
         return new Article(text, title, CacheKey.of(text.value(), title, llm.model(), Prompts.VERSION));
     }
 
-    /** @param store whether passages of a long article may be cached (never for a no-store request) */
-    private Summary callLlm(Article article, String language, boolean store, Deadline deadline, Progress progress) {
-        ArticleText text = article.text();
-        if (longArticles.isLong(text)) {
-            return longArticles.summarize(text, article.title(), language, store, deadline, progress);
-        }
+    /**
+     * The LLM's answer, charged to the caller's budget.
+     *
+     * @param store whether passages of a long article may be cached (never for a no-store request)
+     */
+    private Summary callLlm(Article article, String language, boolean store, Deadline deadline, Progress progress,
+            String caller) {
+        Summary summary = longArticles.isLong(article.text())
+                ? longArticles.summarize(article.text(), article.title(), language, store, deadline, progress)
+                : callLlmOnce(article, language, progress, deadline);
+        budgets.spend(caller, summary.usage());
+        return summary;
+    }
+
+    private Summary callLlmOnce(Article article, String language, Progress progress, Deadline deadline) {
         progress.planned(1);
-        ArticleLlmClient.Translated<TranslatedArticle> answer = llm.translate(deadline, article.title(), text.value());
+        ArticleLlmClient.Translated<TranslatedArticle> answer = llm.translate(deadline, article.title(),
+                article.text().value());
         progress.stepDone();
         return new Summary(answer.value().title(), answer.value().translation(), answer.value().summary(),
-                language, llm.model(), answer.usage(), 1);
+                language, answer.model(), answer.usage(), 1);
     }
 }

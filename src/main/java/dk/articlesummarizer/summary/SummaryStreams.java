@@ -7,19 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.output.FinishReason;
-import dev.langchain4j.model.output.TokenUsage;
 import dk.articlesummarizer.cache.CachedAnswer;
 import dk.articlesummarizer.cache.SummaryCache;
 import dk.articlesummarizer.llm.ArticleLlmClient;
 import dk.articlesummarizer.llm.Deadline;
+import dk.articlesummarizer.llm.StreamEvent;
 import dk.articlesummarizer.llm.StreamedTranslation;
 import dk.articlesummarizer.llm.TranslatedArticle;
-import dk.articlesummarizer.llm.Usage;
 import dk.articlesummarizer.llm.guardrail.TranslationGuardrail;
 import dk.articlesummarizer.problem.ProblemException;
-import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -69,8 +65,9 @@ public class SummaryStreams {
      * before any event); blocking. The events come later; a caller that leaves cancels the provider's stream and
      * frees the turn.
      */
-    public Multi<Event> stream(String rawText, String rawTitle, CachePolicy policy, String requestId) {
-        SummaryService.Admitted admitted = summaries.admit(rawText, rawTitle, policy);
+    public Multi<Event> stream(String rawText, String rawTitle, CachePolicy policy, String caller,
+            String requestId) {
+        SummaryService.Admitted admitted = summaries.admit(rawText, rawTitle, policy, caller);
         if (admitted.cached().isPresent()) {
             return Multi.createFrom().item(answer(admitted.cached().get().json()));
         }
@@ -84,17 +81,14 @@ public class SummaryStreams {
             StreamedTranslation translation = new StreamedTranslation();
             events = llm.stream(deadline, article.title(), article.text().value())
                     .onItem().transformToMultiAndConcatenate(event -> {
-                        if (event instanceof ChatEvent.PartialResponseEvent partial) {
-                            String shown = translation.add(partial.getChunk());
+                        if (event instanceof StreamEvent.Partial partial) {
+                            String shown = translation.add(partial.text());
                             return shown.isEmpty() ? Multi.createFrom().empty()
                                     : Multi.createFrom().item(new Event(TRANSLATION, text(shown)));
                         }
-                        if (event instanceof ChatEvent.ChatCompletedEvent completed) {
-                            return Multi.createFrom()
-                                    .item(() -> finish(admitted, policy, deadline, completed.getChatResponse()))
-                                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-                        }
-                        return Multi.createFrom().empty();
+                        StreamEvent.Completed completed = (StreamEvent.Completed) event;
+                        return Multi.createFrom().item(() -> finish(admitted, policy, deadline, completed))
+                                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
                     });
         }
         return events.onFailure().recoverWithItem(failure -> error(failure, requestId))
@@ -102,27 +96,21 @@ public class SummaryStreams {
     }
 
     private Event finish(SummaryService.Admitted admitted, CachePolicy policy, Deadline deadline,
-            ChatResponse response) {
+            StreamEvent.Completed response) {
         SummaryService.Article article = admitted.article();
-        TranslatedArticle checked = checks.acceptStreamed(response.aiMessage().text(),
-                response.finishReason() == FinishReason.LENGTH, article.text().value(), article.title()).orElse(null);
+        summaries.spent(admitted, response.usage());
+        TranslatedArticle checked = checks.acceptStreamed(response.text(), response.truncated(),
+                article.text().value(), article.title()).orElse(null);
         if (checked == null) {
             // Asked again the ordinary way: the reprompt says what was wrong.
             return answer(summaries.answer(admitted, policy, deadline, Progress.NONE).json());
         }
-        TokenUsage tokens = response.tokenUsage();
-        Usage usage = tokens == null ? Usage.NONE : new Usage(nonNull(tokens.inputTokenCount()),
-                nonNull(tokens.outputTokenCount()));
         Summary summary = new Summary(checked.title(), checked.translation(), checked.summary(), admitted.language(),
-                llm.model(), usage, 1);
+                response.model(), response.usage(), 1);
         if (policy != CachePolicy.BYPASS) {
             cache.put(article.key(), new CachedAnswer(json.bytes(summary, true)));
         }
         return answer(json.bytes(summary, false));
-    }
-
-    private static int nonNull(Integer count) {
-        return count == null ? 0 : count;
     }
 
     private static Event answer(byte[] answerJson) {

@@ -43,6 +43,11 @@ class RateLimiterTest {
                     }
                 };
             }
+
+            @Override
+            public Budget budget() {
+                throw new UnsupportedOperationException("the rate limiter has no budget");
+            }
         };
     }
 

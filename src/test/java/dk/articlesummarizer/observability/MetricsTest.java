@@ -49,7 +49,7 @@ class MetricsTest {
         String miss = "summarizer_cache_lookups_total{cache=\"summaries\",result=\"miss\"}";
         String hit = "summarizer_cache_lookups_total{cache=\"summaries\",result=\"hit\"}";
         String ok = "http_server_requests_seconds_count{method=\"POST\",outcome=\"SUCCESS\",status=\"200\",uri=\"/summarize\"}";
-        String accepted = "summarizer_llm_admissions_total{result=\"accepted\"}";
+        String accepted = "summarizer_llm_admissions_total{model=\"" + FakeOpenAi.MODEL + "\",result=\"accepted\"}";
         assertEquals(value(before, miss) + 1, value(after, miss));
         assertEquals(value(before, hit) + 1, value(after, hit));
         assertEquals(value(before, ok) + 2, value(after, ok));

@@ -9,19 +9,19 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dk.articlesummarizer.support.Articles;
 import dk.articlesummarizer.support.FakeOpenAi;
 import dk.articlesummarizer.support.OpenAiStubs;
+import dk.articlesummarizer.support.ServerSentEvents;
+import dk.articlesummarizer.support.ServerSentEvents.Event;
 import dk.articlesummarizer.support.OpenAiStubs.FakeAnswer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,28 +40,10 @@ class StreamingTest {
         openAi.resetAll();
     }
 
-    private record Event(String name, JsonNode data) {
-    }
-
     private static List<Event> stream(String article) {
-        String body = given().contentType(ContentType.JSON).accept("text/event-stream").body(Map.of("text", article))
-                .post("/summarize").then().statusCode(200).contentType("text/event-stream").extract().asString();
-        List<Event> events = new ArrayList<>();
-        for (String block : body.split("\n\n")) {
-            String name = "message";
-            StringBuilder data = new StringBuilder();
-            for (String line : block.split("\n")) {
-                if (line.startsWith("event:")) {
-                    name = line.substring(6).strip();
-                } else if (line.startsWith("data:")) {
-                    data.append(line.substring(5).strip());
-                }
-            }
-            if (data.length() > 0) {
-                events.add(new Event(name, OpenAiStubs.read(data.toString())));
-            }
-        }
-        return events;
+        return ServerSentEvents.parse(given().contentType(ContentType.JSON).accept("text/event-stream")
+                .body(Map.of("text", article)).post("/summarize").then().statusCode(200)
+                .contentType("text/event-stream").extract().asString());
     }
 
     private void streaming(FakeAnswer answer) {

@@ -1,0 +1,90 @@
+package dk.articlesummarizer.api;
+
+import java.time.LocalDate;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dk.articlesummarizer.access.AccessFilter;
+import dk.articlesummarizer.access.Budgets;
+import dk.articlesummarizer.access.DailyBudget;
+import dk.articlesummarizer.problem.Problem;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** What the calling API key spent on LLM work today, and what its budget leaves. */
+@Path("/usage")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "usage")
+public class UsageResource {
+
+    private final Budgets budgets;
+
+    public UsageResource(Budgets budgets) {
+        this.budgets = budgets;
+    }
+
+    /**
+     * Today's spending.
+     *
+     * @param day the UTC day counted
+     * @param resetsInSeconds until the day ends and the budget is whole again
+     */
+    @RegisterForReflection
+    public record UsageReport(LocalDate day, long resetsInSeconds, String currency, Tokens tokens, Cost cost) {
+    }
+
+    /**
+     * Prompt and completion tokens together.
+     *
+     * @param limit absent when tokens have no limit
+     * @param remaining absent when tokens have no limit
+     */
+    @RegisterForReflection
+    public record Tokens(long spent, Long limit, Long remaining) {
+
+        static Tokens of(long spent, long limit) {
+            return limit > 0 ? new Tokens(spent, limit, Math.max(0, limit - spent)) : new Tokens(spent, null, null);
+        }
+    }
+
+    /**
+     * Cost in {@code currency}.
+     *
+     * @param limit absent when cost has no limit
+     * @param remaining absent when cost has no limit
+     */
+    @RegisterForReflection
+    public record Cost(double spent, Double limit, Double remaining) {
+
+        static Cost of(double spent, double limit) {
+            return limit > 0 ? new Cost(spent, limit, Math.max(0, limit - spent)) : new Cost(spent, null, null);
+        }
+    }
+
+    @GET
+    @Operation(operationId = "getUsage", summary = "Today's LLM spending of the calling API key, and its budget",
+            description = "Tokens (prompt and completion) and their cost at the models' prices, counted per UTC day;"
+                    + " without API keys, for the whole service. When a limit is reached, work that would call the"
+                    + " LLM answers 429 budget-exhausted until the day ends; cache hits are always served.")
+    @APIResponse(responseCode = "200", description = "Spent, limit and remaining per measure",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UsageReport.class)))
+    @APIResponse(responseCode = "401", description = "API keys are on and none (or a wrong one) was sent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public UsageReport usage(@Context ContainerRequestContext context) {
+        Budgets.Spending today = budgets.spending(AccessFilter.caller(context));
+        DailyBudget budget = today.budget();
+        return new UsageReport(today.day(), today.untilReset().toSeconds(), budgets.currency(),
+                Tokens.of(today.tokens(), budget.tokens()), Cost.of(today.cost(), budget.cost()));
+    }
+}

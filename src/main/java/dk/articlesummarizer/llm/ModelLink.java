@@ -1,0 +1,34 @@
+package dk.articlesummarizer.llm;
+
+import dev.langchain4j.model.chat.StreamingChatModel;
+
+/**
+ * One model of the chain and what is its own: where it is, how it is asked, its admission point (limit, queue,
+ * breaker), how its failures read, and what its tokens cost.
+ *
+ * @param label how operators know it: {@code primary}, {@code fallback 1}, ...
+ * @param model the model id, reported in the answers it gives
+ * @param settings the prefix of its environment variables, {@code LLM_} or {@code LLM_FALLBACK_1_}
+ * @param streaming the prompt form, streamed
+ */
+public record ModelLink(String label, String model, String settings, LlmEndpoint endpoint, StructuredOutputModel chat,
+        StreamingChatModel streaming, LlmGate gate, ProviderFailures failures, TokenPrices price) {
+
+    /** What a call's tokens cost at this model's prices. */
+    public double cost(Usage usage) {
+        return price.of(usage.inputTokens(), usage.outputTokens());
+    }
+
+    /** Prices per million tokens, in {@code LLM_PRICE_CURRENCY}. */
+    public record TokenPrices(double inputPerMillion, double outputPerMillion) {
+
+        double of(int inputTokens, int outputTokens) {
+            return (inputTokens * inputPerMillion + outputTokens * outputPerMillion) / 1_000_000d;
+        }
+    }
+
+    /** How the model is named in logs and details. */
+    public String describe() {
+        return model + " at " + endpoint.shown() + " (" + label + ")";
+    }
+}

@@ -1,0 +1,148 @@
+package dk.articlesummarizer.access;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static dk.articlesummarizer.support.OpenAiStubs.answering;
+import static dk.articlesummarizer.support.OpenAiStubs.chatCompletion;
+import static dk.articlesummarizer.support.OpenAiStubs.chatRequests;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+import dk.articlesummarizer.support.Articles;
+import dk.articlesummarizer.support.FakeOpenAi;
+import dk.articlesummarizer.support.OpenAiStubs;
+import dk.articlesummarizer.support.OpenAiStubs.FakeAnswer;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * Daily budgets per API key: a default cost budget for every key, and one key whose line in the key file gives it
+ * a token budget of its own. The fake model's answer costs 321 + 123 tokens.
+ */
+@QuarkusTest
+@TestProfile(BudgetTest.Budgets.class)
+@WithTestResource(FakeOpenAi.class)
+class BudgetTest {
+
+    static final String SMALL = "small-budget-5e1d";
+    static final String DEFAULT = "default-budget-a20c";
+    static final int TOKENS_PER_DAY = 800;
+    static final Path FILE = keyFile("# team keys\n" + SMALL + "  tokens-per-day=" + TOKENS_PER_DAY + "\n" + DEFAULT
+            + "\n");
+    private static final FakeAnswer ANSWER = OpenAiStubs.sampleAnswer("the budget");
+    private static final int TOKENS_PER_ANSWER = ANSWER.promptTokens() + ANSWER.completionTokens();
+
+    public static class Budgets implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("summarizer.api-keys-file", FILE.toString(),
+                    "summarizer.budget.cost-per-day", "1000",
+                    "llm.price.input-per-million", "1",
+                    "llm.price.output-per-million", "2");
+        }
+    }
+
+    @FakeOpenAi.Inject
+    WireMockServer openAi;
+
+    static Path keyFile(String lines) {
+        try {
+            Path file = Files.createTempFile("api-keys", ".txt");
+            Files.writeString(file, lines);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @BeforeEach
+    void stubTheModel() {
+        openAi.resetAll();
+        openAi.stubFor(chatCompletion().willReturn(answering(ANSWER)));
+        openAi.stubFor(chatCompletion().withRequestBody(matchingJsonPath("$.stream", WireMock.equalTo("true")))
+                .atPriority(1).willReturn(OpenAiStubs.streamed(ANSWER.asJson(), 50, ANSWER.promptTokens(),
+                        ANSWER.completionTokens())));
+    }
+
+    private static ValidatableResponse summarize(String key, String article) {
+        return given().header("X-API-Key", key).contentType(ContentType.JSON).body(Map.of("text", article))
+                .post("/summarize").then();
+    }
+
+    private static String article(String marker) {
+        return Articles.uniqueDanish(Articles.SHORT_DANISH, marker + "-" + System.nanoTime());
+    }
+
+    @Test
+    void aSpentBudgetRefusesNewWorkOnEveryPathUntilMidnightButCachedAnswersStillCome() {
+        String first = article("budget-first");
+        summarize(SMALL, first).statusCode(200);
+        given().header("X-API-Key", SMALL).get("/usage").then().statusCode(200)
+                .body("tokens.spent", equalTo(TOKENS_PER_ANSWER))
+                .body("tokens.limit", equalTo(TOKENS_PER_DAY))
+                .body("tokens.remaining", equalTo(TOKENS_PER_DAY - TOKENS_PER_ANSWER))
+                .body("cost.limit", equalTo(1000f));
+        // The budget is not spent yet: this answer goes over it, the next one is refused.
+        summarize(SMALL, article("budget-second")).statusCode(200);
+        int calls = chatRequests(openAi).size();
+
+        ValidatableResponse refused = summarize(SMALL, article("budget-third")).statusCode(429)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:article-summarizer:problem:budget-exhausted"));
+        long untilMidnight = Duration.between(ZonedDateTime.now(ZoneOffset.UTC),
+                ZonedDateTime.now(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC)).toSeconds();
+        long retryAfter = Long.parseLong(refused.extract().header("Retry-After"));
+        assertTrue(Math.abs(retryAfter - untilMidnight) <= 5, retryAfter + " s, midnight UTC in " + untilMidnight);
+
+        given().header("X-API-Key", SMALL).header("Prefer", "respond-async").contentType(ContentType.JSON)
+                .body(Map.of("text", article("budget-job"))).post("/summarize").then().statusCode(429);
+        given().header("X-API-Key", SMALL).accept("text/event-stream").contentType(ContentType.JSON)
+                .body(Map.of("text", article("budget-stream"))).post("/summarize").then().statusCode(429)
+                .contentType("application/problem+json");
+        List<Map<String, Object>> batch = given().header("X-API-Key", SMALL).contentType(ContentType.JSON)
+                .body(Map.of("articles", List.of(Map.of("text", first), Map.of("text", article("budget-batch")))))
+                .post("/summarize/batch").then().statusCode(200).extract().jsonPath().getList("results");
+        assertEquals(200, batch.get(0).get("status"), "a cached article of the batch is answered");
+        assertEquals(429, batch.get(1).get("status"));
+
+        summarize(SMALL, first).statusCode(200).header("X-Cache", "HIT");
+        assertEquals(calls, chatRequests(openAi).size(), "nothing reached the LLM after the budget was spent");
+        summarize(DEFAULT, article("budget-other-key")).statusCode(200);
+    }
+
+    @Test
+    void usageShowsTodaysSpendingAndCostOfTheCallingKeyOnly() {
+        double before = given().header("X-API-Key", DEFAULT).get("/usage").then().statusCode(200)
+                .body("tokens.limit", nullValue())
+                .body("currency", equalTo("USD"))
+                .extract().jsonPath().getDouble("cost.spent");
+        summarize(DEFAULT, article("usage")).statusCode(200);
+        double after = given().header("X-API-Key", DEFAULT).get("/usage").then().statusCode(200)
+                .extract().jsonPath().getDouble("cost.spent");
+        assertEquals((ANSWER.promptTokens() * 1 + ANSWER.completionTokens() * 2) / 1e6, after - before, 1e-9);
+        given().get("/usage").then().statusCode(401);
+    }
+}
