@@ -34,6 +34,16 @@ cancel.addEventListener("click", () => {
   }
 });
 
+function spending(result) {
+  const usage = result.usage;
+  if (result.cached) {
+    return "from the cache, which saved " + usage.savedTokens + " tokens"
+      + (usage.savedCost > 0 ? " (" + usage.savedCost + " " + usage.currency + ")" : "") + ".";
+  }
+  return usage.inputTokens + " tokens in, " + usage.outputTokens + " out"
+    + (usage.cost > 0 ? ", " + usage.cost + " " + usage.currency : "") + ".";
+}
+
 function copyButton(id, text) {
   const button = document.getElementById(id);
   button.hidden = false;
@@ -121,9 +131,7 @@ function showAnswer(result, original) {
   document.getElementById("answer-translation").replaceChildren(...rows);
   copyButton("copy-summary", () => result.summary.map((bullet) => "- " + bullet).join("\n"));
   copyButton("copy-translation", () => result.translation);
-  document.getElementById("answer-meta").textContent = "Model " + result.model
-    + (result.cached ? ", from the cache" : "") + "; " + result.usage.inputTokens + " tokens in, "
-    + result.usage.outputTokens + " out.";
+  document.getElementById("answer-meta").textContent = "Model " + result.model + "; " + spending(result);
   answer.hidden = false;
   if (!firstChunkShown) {
     answer.scrollIntoView({ behavior: "smooth", block: "start" });

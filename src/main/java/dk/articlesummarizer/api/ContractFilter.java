@@ -144,6 +144,9 @@ public class ContractFilter implements OASFilter {
                 .map(language -> (Object) language).toList())
                 .description("The article's language (ISO 639-1), one of SUMMARIZER_LANGUAGE_ACCEPTED");
         response.getProperties().get("chunks").minimum(java.math.BigDecimal.ONE);
+        schemas.get("UsageReport").required(List.of("day", "resetsInSeconds", "currency", "tokens", "cost"));
+        schemas.get("UsageTokens").required(List.of("spent"));
+        schemas.get("UsageCost").required(List.of("spent"));
         schemas.get("AnswerUsage").required(List.of("inputTokens", "outputTokens", "cost", "savedTokens", "savedCost",
                 "currency"));
     }

@@ -55,7 +55,8 @@ import dk.articlesummarizer.summary.SummarizeResponse;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "422", description = "The article is confidently not in an accepted language",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "429", description = "Rate limit reached",
+@APIResponse(responseCode = "429", description = "Rate limit reached (rate-limited), or the API key's daily LLM budget"
+        + " is spent and the article is not cached (budget-exhausted, Retry-After until midnight UTC)",
         headers = {
                 @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
                 @Header(name = "RateLimit-Limit", schema = @Schema(type = SchemaType.INTEGER)),

@@ -50,6 +50,7 @@ public class UsageResource {
      * @param remaining absent when tokens have no limit
      */
     @RegisterForReflection
+    @Schema(name = "UsageTokens")
     public record Tokens(long spent, Long limit, Long remaining) {
 
         static Tokens of(long spent, long limit) {
@@ -64,6 +65,7 @@ public class UsageResource {
      * @param remaining absent when cost has no limit
      */
     @RegisterForReflection
+    @Schema(name = "UsageCost")
     public record Cost(double spent, Double limit, Double remaining) {
 
         static Cost of(double spent, double limit) {

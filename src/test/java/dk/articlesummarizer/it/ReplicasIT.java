@@ -54,6 +54,8 @@ class ReplicasIT {
     private static final String KEY = "replica-test-key";
     private static final String LIMITED_KEY = "replica-limited-key";
     private static final int PER_MINUTE = 200;
+    /** A key whose own daily budget (in the key file) is spent by its first answer. */
+    private static final String BUDGET_KEY = "replica-budget-key";
 
     private static WireMockServer provider;
     private static int redisPort;
@@ -74,6 +76,9 @@ class ReplicasIT {
                 .willReturn(WireMock.aResponse().withTransformers(FakeTranslator.NAME).withFixedDelay(1_500)));
         redisPort = freePort();
         startRedis();
+        Path keys = Files.createTempFile("replica-keys", ".txt");
+        Files.writeString(keys, KEY + "\n" + LIMITED_KEY + "\n" + BUDGET_KEY + " tokens-per-day=1\n");
+        keys.toFile().deleteOnExit();
         for (int i = 0; i < 3; i++) {
             int port = freePort();
             int managementPort = freePort();
@@ -84,7 +89,7 @@ class ReplicasIT {
                     "QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort),
                     "QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:" + redisPort,
                     "QUARKUS_REDIS_TIMEOUT", "2s", // three JVMs and the tests on a loaded two-core CI machine
-                    "SUMMARIZER_API_KEYS", KEY + "," + LIMITED_KEY,
+                    "SUMMARIZER_API_KEYS_FILE", keys.toString(),
                     "SUMMARIZER_RATE_LIMIT_PER_MINUTE", String.valueOf(PER_MINUTE),
                     "SUMMARIZER_SHUTDOWN_DELAY", "0s"));
             replicas.add(builder.start());
@@ -209,6 +214,27 @@ class ReplicasIT {
         assertEquals("0", answers.get(PER_MINUTE - 1).headers().firstValue("RateLimit-Remaining").orElseThrow());
         assertEquals(String.valueOf(PER_MINUTE - 1),
                 answers.get(0).headers().firstValue("RateLimit-Remaining").orElseThrow());
+    }
+
+    @Test
+    @Order(5)
+    void aBudgetSpentOnOneReplicaIsSpentOnAllButCachedAnswersStillCome() throws Exception {
+        String first = Articles.uniqueDanish(Articles.SHORT_DANISH, "budget-en");
+        assertEquals(200, summarize(bases.get(0), BUDGET_KEY, first, null).statusCode());
+        int calls = chatCalls();
+
+        for (int replica = 1; replica < 3; replica++) {
+            HttpResponse<String> refused = summarize(bases.get(replica), BUDGET_KEY,
+                    Articles.uniqueDanish(Articles.SHORT_DANISH, "budget-" + replica), null);
+            assertEquals(429, refused.statusCode(), refused.body());
+            assertEquals("urn:article-summarizer:problem:budget-exhausted", read(refused).path("type").asText());
+            assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+        }
+        assertEquals(200, summarize(bases.get(2), BUDGET_KEY, first, null).statusCode(), "a hit is always served");
+        assertEquals(calls, chatCalls(), "no replica called the LLM for the spent key");
+        HttpResponse<String> usage = HTTP.send(HttpRequest.newBuilder(URI.create(bases.get(1) + "/usage"))
+                .header("Authorization", "Bearer " + BUDGET_KEY).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(0, read(usage).path("tokens").path("remaining").asLong(), usage.body());
     }
 
     @Test

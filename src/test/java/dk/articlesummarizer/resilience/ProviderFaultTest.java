@@ -159,7 +159,8 @@ class ProviderFaultTest {
     }
 
     private double rejectedCredentials() {
-        return metrics.counter("summarizer.llm.failures", "type", "llm-credentials-rejected").count();
+        return metrics.counter("summarizer.llm.failures", "model", FakeOpenAi.MODEL, "type", "llm-credentials-rejected")
+                .count();
     }
 
     @Test
