@@ -166,6 +166,15 @@ public class CoalescingCache<V> {
         return Optional.of(entry.join());
     }
 
+    /**
+     * A finished answer cached here or, with replicas, in the shared tier (blocking); never waits for a load in
+     * flight. For the rare caller that must know before it would load: one whose budget is spent.
+     */
+    public Optional<V> getStored(CacheKey key) {
+        Optional<V> here = getIfReady(key);
+        return here.isPresent() || !store.enabled() ? here : fromShared(key);
+    }
+
     /** Stores a fresh answer, here and in the shared tier, replacing any cached one. */
     public void put(CacheKey key, V summary) {
         answers.put(key, CompletableFuture.completedFuture(summary));

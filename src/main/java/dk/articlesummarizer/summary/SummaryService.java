@@ -95,20 +95,21 @@ public class SummaryService {
             return new Admitted(article, null, hit, caller);
         }
         String language = languageGate.admit(article.text().value());
-        budgets.refuseIfSpent(caller);
+        try {
+            budgets.refuseIfSpent(caller);
+        } catch (ProblemException spent) {
+            // Another replica's answer, in the shared tier, is a hit too: a hit is always served.
+            Optional<Answer> stored = policy != CachePolicy.NORMAL ? Optional.empty()
+                    : cache.getStored(article.key()).map(answer -> new Answer(answer.json(), true));
+            return new Admitted(article, language, Optional.of(stored.orElseThrow(() -> spent)), caller);
+        }
         return new Admitted(article, language, hit, caller);
     }
 
-    /**
-     * The answer of an admitted article, reporting its LLM calls as they finish; blocking. The budget is looked at
-     * again when the work starts: a job may have waited while its caller spent the rest.
-     */
+    /** The answer of an admitted article, reporting its LLM calls as they finish; blocking. */
     public Answer answer(Admitted admitted, CachePolicy policy, Deadline deadline, Progress progress) {
-        if (admitted.cached().isPresent()) {
-            return admitted.cached().get();
-        }
-        budgets.refuseIfSpent(admitted.caller());
-        return answer(admitted.article(), admitted.language(), policy, deadline, progress, admitted.caller());
+        return admitted.cached().orElseGet(() -> answer(admitted.article(), admitted.language(), policy, deadline,
+                progress, admitted.caller()));
     }
 
     /** Counts what a stream's answer cost its caller (streams are answered outside {@link #answer}). */
@@ -163,12 +164,15 @@ public class SummaryService {
     }
 
     /**
-     * The LLM's answer, charged to the caller's budget.
+     * The LLM's answer, charged to the caller's budget. The budget is looked at here, where LLM work would start:
+     * an answer from the cache, another replica's or an identical request's in flight, is free (and a job may have
+     * waited while its caller spent the rest).
      *
      * @param store whether passages of a long article may be cached (never for a no-store request)
      */
     private Summary callLlm(Article article, String language, boolean store, Deadline deadline, Progress progress,
             String caller) {
+        budgets.refuseIfSpent(caller);
         Summary summary = longArticles.isLong(article.text())
                 ? longArticles.summarize(article.text(), article.title(), language, store, deadline, progress)
                 : callLlmOnce(article, language, progress, deadline);

@@ -5,6 +5,7 @@ import static dk.articlesummarizer.support.OpenAiStubs.answering;
 import static dk.articlesummarizer.support.OpenAiStubs.chatCompletion;
 import static dk.articlesummarizer.support.OpenAiStubs.chatRequests;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -134,15 +135,27 @@ class BudgetTest {
     }
 
     @Test
-    void usageShowsTodaysSpendingAndCostOfTheCallingKeyOnly() {
+    void usageCountsEveryAnswerOfTheCallingKeyOnlyWhateverPathItCameBy() {
         double before = given().header("X-API-Key", DEFAULT).get("/usage").then().statusCode(200)
                 .body("tokens.limit", nullValue())
                 .body("currency", equalTo("USD"))
                 .extract().jsonPath().getDouble("cost.spent");
-        summarize(DEFAULT, article("usage")).statusCode(200);
+        String cached = article("usage-plain");
+        summarize(DEFAULT, cached).statusCode(200);
+        given().header("X-API-Key", DEFAULT).contentType(ContentType.JSON)
+                .body(Map.of("articles", List.of(Map.of("text", cached), Map.of("text", article("usage-batch")))))
+                .post("/summarize/batch").then().statusCode(200);
+        String job = given().header("X-API-Key", DEFAULT).header("Prefer", "respond-async")
+                .contentType(ContentType.JSON).body(Map.of("text", article("usage-job"))).post("/summarize").then()
+                .statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().header("X-API-Key", DEFAULT).get(job).then()
+                .extract().jsonPath().getString("status"), "done"::equals);
         double after = given().header("X-API-Key", DEFAULT).get("/usage").then().statusCode(200)
                 .extract().jsonPath().getDouble("cost.spent");
-        assertEquals((ANSWER.promptTokens() * 1 + ANSWER.completionTokens() * 2) / 1e6, after - before, 1e-9);
+
+        double perAnswer = (ANSWER.promptTokens() * 1 + ANSWER.completionTokens() * 2) / 1e6;
+        assertEquals(3 * perAnswer, after - before, 1e-9, "three answers made, the cached one free");
+        given().header("X-API-Key", SMALL).get("/usage").then().body("cost.limit", equalTo(1000f));
         given().get("/usage").then().statusCode(401);
     }
 }

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.logging.Level;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -24,8 +25,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import dk.articlesummarizer.support.Articles;
+import dk.articlesummarizer.support.CapturedLogs;
 import dk.articlesummarizer.support.FakeOpenAi;
 import dk.articlesummarizer.support.FakeOpenAiChain;
+import dk.articlesummarizer.support.FakeTranslator;
+import dk.articlesummarizer.support.LongArticles;
 import dk.articlesummarizer.support.OpenAiStubs;
 import dk.articlesummarizer.support.OpenAiStubs.FakeAnswer;
 import dk.articlesummarizer.support.ServerSentEvents;
@@ -112,13 +116,18 @@ class FallbackTest {
     }
 
     @Test
-    void answersThatFailTheChecksMoveOnButNeverOpenThePrimarysBreaker() {
+    void answersThatFailTheChecksMoveOnButNeverOpenThePrimarysBreakerAndTheLogSaysSoOnce() {
         primary.stubFor(chatCompletion().willReturn(completion("{\"title\": \"only a title\"}", "stop", 50, 5)));
         fallback.stubFor(chatCompletion().willReturn(answering(ANSWER)));
         int articles = FakeOpenAiChain.BREAKER_WINDOW + 2;
-        for (int i = 0; i < articles; i++) {
-            summarize(article("unusable-" + i)).statusCode(200)
-                    .body("model", equalTo(FakeOpenAiChain.FALLBACK_MODEL));
+        try (CapturedLogs logs = CapturedLogs.install()) {
+            for (int i = 0; i < articles; i++) {
+                summarize(article("unusable-" + i)).statusCode(200)
+                        .body("model", equalTo(FakeOpenAiChain.FALLBACK_MODEL));
+            }
+            String warnings = logs.textAtOrAbove(Level.WARNING);
+            assertTrue(occurrences(warnings, "A fallback model answers") <= 1, warnings);
+            assertTrue(occurrences(warnings, "Unusable answer from the LLM") <= 1, warnings);
         }
         assertEquals(2 * articles, chatRequests(primary).size(),
                 "every article asked the primary (first answer and the reprompt): its breaker stayed closed");
@@ -151,6 +160,26 @@ class FallbackTest {
                 .body("detail", containsString(FakeOpenAiChain.FALLBACK_MODEL + " (fallback 1)"));
         assertEquals(ATTEMPTS, chatRequests(primary).size());
         assertEquals(1, chatRequests(fallback).size(), "a Retry-After longer than LLM_MAX_BACKOFF is not waited");
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
+    void aLongArticlesPassagesAndDigestAreAnsweredByTheFallbackWhenThePrimaryIsDown() {
+        primary.stubFor(chatCompletion().willReturn(providerError(502)));
+        fallback.stubFor(chatCompletion().willReturn(WireMock.aResponse().withTransformers(FakeTranslator.NAME)));
+        String article = LongArticles.generate(30_000, System.nanoTime());
+
+        JsonPath answer = given().contentType(ContentType.TEXT).body(article).post("/summarize").then()
+                .statusCode(200).extract().jsonPath();
+
+        assertTrue(answer.getInt("chunks") > 1, "translated in passages");
+        assertEquals(FakeOpenAiChain.FALLBACK_MODEL, answer.getString("model"));
+        assertEquals(answer.getInt("chunks") + 1, chatRequests(fallback).size(), "each passage and the digest once");
+        assertTrue(chatRequests(primary).size() <= ATTEMPTS * chatRequests(fallback).size(),
+                "each call tried the primary first, until its breaker opened");
     }
 
     @Test
