@@ -29,6 +29,7 @@ import dk.articlesummarizer.access.AccessFilter;
 import dk.articlesummarizer.access.BatchQuota;
 import dk.articlesummarizer.observability.RequestIds;
 import dk.articlesummarizer.problem.Problem;
+import dk.articlesummarizer.summary.ArticleInput;
 import dk.articlesummarizer.summary.BatchSummarizer;
 import dk.articlesummarizer.summary.CachePolicy;
 import dk.articlesummarizer.summary.SummaryJson;
@@ -81,11 +82,8 @@ public class BatchResource {
                     example = OpenApiExamples.BATCH_REQUEST)) BatchRequest request,
             @Parameter(description = "as for POST /summarize, for every article") @HeaderParam(HttpHeaders.CACHE_CONTROL)
             String cacheControl, @Context ContainerRequestContext context) {
-        List<BatchSummarizer.Article> articles = request == null || request.articles() == null ? List.of()
-                : request.articles().stream()
-                        .map(article -> article == null ? null : new BatchSummarizer.Article(article.text(),
-                                article.title()))
-                        .toList();
+        List<ArticleInput> articles = request == null || request.articles() == null ? List.of()
+                : request.articles().stream().map(article -> article == null ? null : article.input()).toList();
         quota.charge(context, articles.size());
         return Response.ok(json.batchBytes(batches.summarize(articles, CachePolicy.fromCacheControl(cacheControl),
                 AccessFilter.caller(context), RequestIds.current()).await().indefinitely()), MediaType.APPLICATION_JSON_TYPE).build();

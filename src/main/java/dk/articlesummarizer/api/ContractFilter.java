@@ -138,7 +138,7 @@ public class ContractFilter implements OASFilter {
 
         Schema response = schemas.get("SummarizeResponse");
         response.required(List.of("title", "translation", "summary", "sourceLanguage", "model", "cached", "usage",
-                "chunks"));
+                "chunks", "reused"));
         response.getProperties().get("summary").minItems(3).maxItems(7);
         response.getProperties().get("sourceLanguage").enumeration(languages.accepted().stream()
                 .map(language -> (Object) language).toList())

@@ -33,6 +33,7 @@ import dk.articlesummarizer.jobs.Jobs;
 import dk.articlesummarizer.observability.RequestIds;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
+import dk.articlesummarizer.summary.ArticleInput;
 import dk.articlesummarizer.summary.CachePolicy;
 import dk.articlesummarizer.summary.SummaryService;
 import dk.articlesummarizer.summary.SummaryStreams;
@@ -96,7 +97,7 @@ public class SummarizeResource {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "The body must be a JSON object with a 'text'"
                     + " field.");
         }
-        return answer(request.text(), request.title(), cacheControl, prefer, context);
+        return answer(request.input(), cacheControl, prefer, context);
     }
 
     /**
@@ -115,7 +116,7 @@ public class SummarizeResource {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "The body must be a JSON object with a 'text'"
                     + " field.");
         }
-        return streams.stream(request.text(), request.title(), CachePolicy.fromCacheControl(cacheControl),
+        return streams.stream(request.input(), CachePolicy.fromCacheControl(cacheControl),
                 AccessFilter.caller(context), RequestIds.current()).map(event -> sse.newEventBuilder().name(event.name()).data(event.data())
                         .build());
     }
@@ -126,20 +127,20 @@ public class SummarizeResource {
     public Uni<Response> summarizePlainText(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl, @HeaderParam(PREFER) String prefer,
             @Context ContainerRequestContext context) {
-        return answer(PlainTextBody.decode(body, contentType), null, cacheControl, prefer, context);
+        return answer(ArticleInput.of(PlainTextBody.decode(body, contentType), null), cacheControl, prefer, context);
     }
 
     /** A cached answer on the I/O thread; anything else (LLM work, a job's checks) on a worker. */
-    private Uni<Response> answer(String text, String title, String cacheControl, String prefer,
+    private Uni<Response> answer(ArticleInput input, String cacheControl, String prefer,
             ContainerRequestContext context) {
         CachePolicy policy = CachePolicy.fromCacheControl(cacheControl);
         String caller = AccessFilter.caller(context);
         if (prefer == null || !prefer.toLowerCase(java.util.Locale.ROOT).contains(RESPOND_ASYNC)) {
-            return summaries.summarize(text, title, policy, Optional.empty(), caller)
+            return summaries.summarize(input, policy, Optional.empty(), caller)
                     .map(SummarizeResource::respond);
         }
         String requestId = RequestIds.current();
-        return Uni.createFrom().item(() -> jobs.start(text, title, policy, caller, requestId))
+        return Uni.createFrom().item(() -> jobs.start(input, policy, caller, requestId))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .map(job -> Response.accepted(job).type(MediaType.APPLICATION_JSON_TYPE)
                         .location(URI.create("/jobs/" + job.id()))

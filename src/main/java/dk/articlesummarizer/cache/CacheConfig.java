@@ -17,6 +17,10 @@ public interface CacheConfig {
     @WithDefault("64M")
     MemorySize chunkMaxBytes();
 
+    /** Upper bound for the approximate heap size of all remembered paragraph translations (updated articles). */
+    @WithDefault("32M")
+    MemorySize paragraphMaxBytes();
+
     /** How long an answer stays cached after it was written. */
     @WithDefault("24h")
     Duration ttl();

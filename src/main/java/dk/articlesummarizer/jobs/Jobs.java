@@ -27,6 +27,7 @@ import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 import dk.articlesummarizer.replicas.SharedStore;
+import dk.articlesummarizer.summary.ArticleInput;
 import dk.articlesummarizer.summary.CachePolicy;
 import dk.articlesummarizer.summary.Progress;
 import dk.articlesummarizer.summary.SummaryService;
@@ -83,9 +84,9 @@ public class Jobs {
     }
 
     /** @param owner the caller id of the API key, or "" when keys are off */
-    public Job start(String rawText, String rawTitle, CachePolicy policy, String owner, String requestId) {
+    public Job start(ArticleInput input, CachePolicy policy, String owner, String requestId) {
         refuseIfStopping();
-        SummaryService.Admitted admitted = summaries.admit(rawText, rawTitle, policy, owner);
+        SummaryService.Admitted admitted = summaries.admit(input, policy, owner);
         Job job = new Job(newId(), owner, policy == CachePolicy.BYPASS, Job.Status.running, new Job.Progress(0, 0),
                 null, null);
         if (admitted.cached().isPresent()) {

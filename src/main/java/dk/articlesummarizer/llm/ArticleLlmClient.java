@@ -20,6 +20,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dk.articlesummarizer.common.OncePerInterval;
+import dk.articlesummarizer.glossary.Glossary;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -84,19 +85,32 @@ public class ArticleLlmClient {
     }
 
     /** An ordinary article: translation, headline and bullets in one call. */
-    public Translated<TranslatedArticle> translate(Deadline deadline, String title, String article) {
-        return guarded(deadline, callId -> translator.translate(callId, title, article));
+    public Translated<TranslatedArticle> translate(Deadline deadline, String title, String article,
+            Glossary glossary) {
+        return guarded(deadline, callId -> translator.translate(callId, title, article, glossary.block()));
     }
 
     /** One passage of a long article; {@code context} is the text before it, not to be translated. */
     public Translated<ChunkTranslation> translateChunk(Deadline deadline, String context, String passage,
-            int paragraphs) {
-        return guarded(deadline, callId -> translator.translateChunk(callId, context, passage, paragraphs));
+            int paragraphs, Glossary glossary) {
+        return guarded(deadline, callId -> translator.translateChunk(callId, context, passage, paragraphs,
+                glossary.block()));
     }
 
     /** Headline and bullets of a long article from the key facts of its passages. */
-    public Translated<ArticleDigest> digest(Deadline deadline, String title, String facts) {
-        return guarded(deadline, callId -> translator.digest(callId, title, facts));
+    public Translated<ArticleDigest> digest(Deadline deadline, String title, String facts, Glossary glossary) {
+        return guarded(deadline, callId -> translator.digest(callId, title, facts, glossary.block()));
+    }
+
+    /**
+     * The changed paragraphs of an updated article and its fresh headline and bullets (see {@link Prompts}).
+     *
+     * @param changes the prompt's changed paragraphs with their neighbours ({@code UpdatePrompt})
+     */
+    public Translated<ArticleUpdate> update(Deadline deadline, String title, String before, String changes,
+            int count, Glossary glossary) {
+        return guarded(deadline, callId -> translator.update(callId, title, before, changes, count,
+                glossary.block()));
     }
 
     /**
@@ -162,8 +176,8 @@ public class ArticleLlmClient {
      * A stream that fails before its first piece moves on to the next model; after it, it fails with the problem.
      * Streams are not retried: a caller may already have part of the answer.
      */
-    public Multi<StreamEvent> stream(Deadline deadline, String title, String article) {
-        return streamFrom(0, deadline, Prompts.streamed(title, article), new ArrayList<>());
+    public Multi<StreamEvent> stream(Deadline deadline, String title, String article, Glossary glossary) {
+        return streamFrom(0, deadline, Prompts.streamed(title, article, glossary.block()), new ArrayList<>());
     }
 
     private Multi<StreamEvent> streamFrom(int index, Deadline deadline, ChatRequest request, List<Failed> failed) {

@@ -9,10 +9,14 @@ import dev.langchain4j.service.guardrail.OutputGuardrails;
 import dk.articlesummarizer.llm.guardrail.ChunkGuardrail;
 import dk.articlesummarizer.llm.guardrail.DigestGuardrail;
 import dk.articlesummarizer.llm.guardrail.TranslationGuardrail;
+import dk.articlesummarizer.llm.guardrail.UpdateGuardrail;
 import io.quarkiverse.langchain4j.RegisterAiService;
 
 /**
- * The LLM calls. Each call has a memory of its own ({@code callId}) that lives only as long as the call: it holds
+ * The LLM calls. {@code glossary} is the prompt's glossary block ({@code Glossary.block()}), empty when no entry
+ * applies.
+ * <p>
+ * Each call has a memory of its own ({@code callId}) that lives only as long as the call: it holds
  * the conversation a guardrail reprompt continues (without memory LangChain4j re-sends the first request without
  * the rejected answer and the correction), and the caller removes it afterwards, so no call sees another's text.
  * <p>
@@ -33,18 +37,28 @@ public interface ArticleTranslator {
     @SystemMessage(Prompts.SYSTEM)
     @UserMessage(Prompts.USER)
     @OutputGuardrails(value = TranslationGuardrail.class, maxRetries = 2)
-    TranslatedArticle translate(@MemoryId String callId, String title, String article);
+    TranslatedArticle translate(@MemoryId String callId, String title, String article, String glossary);
 
     /** One passage of a long article, with the text before it as context. */
     @SystemMessage(Prompts.CHUNK_SYSTEM)
     @UserMessage(Prompts.CHUNK_USER)
     @OutputGuardrails(value = ChunkGuardrail.class, maxRetries = 2)
     ChunkTranslation translateChunk(@MemoryId String callId, String context, String passage,
-            int paragraphs);
+            int paragraphs, String glossary);
 
     /** Headline and bullets of a long article, from the key facts of its passages. */
     @SystemMessage(Prompts.DIGEST_SYSTEM)
     @UserMessage(Prompts.DIGEST_USER)
     @OutputGuardrails(value = DigestGuardrail.class, maxRetries = 2)
-    ArticleDigest digest(@MemoryId String callId, String title, String facts);
+    ArticleDigest digest(@MemoryId String callId, String title, String facts, String glossary);
+
+    /**
+     * The changed paragraphs of an updated article, with a fresh headline and bullets: {@code before} holds the
+     * previous English headline and bullets, {@code changes} each changed paragraph with its English neighbours.
+     */
+    @SystemMessage(Prompts.UPDATE_SYSTEM)
+    @UserMessage(Prompts.UPDATE_USER)
+    @OutputGuardrails(value = UpdateGuardrail.class, maxRetries = 2)
+    ArticleUpdate update(@MemoryId String callId, String title, String before, String changes, int count,
+            String glossary);
 }

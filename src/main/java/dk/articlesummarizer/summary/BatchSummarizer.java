@@ -35,12 +35,8 @@ public class BatchSummarizer {
         this.parallelism = Math.max(1, llm.maxConcurrency());
     }
 
-    /** An article of the batch, as sent. */
-    public record Article(String text, String title) {
-    }
-
     /** @param caller the caller id of the API key, or "" when keys are off: whose budget pays */
-    public Uni<List<BatchOutcome>> summarize(List<Article> articles, CachePolicy policy, String caller,
+    public Uni<List<BatchOutcome>> summarize(List<ArticleInput> articles, CachePolicy policy, String caller,
             String requestId) {
         if (articles == null || articles.isEmpty()) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "The body must be {\"articles\": [{\"text\":"
@@ -62,15 +58,14 @@ public class BatchSummarizer {
                 .onCancellation().invoke(wholeBatch::cancel);
     }
 
-    private Uni<BatchOutcome> one(Article article, CachePolicy policy, Deadline wholeBatch, String caller,
+    private Uni<BatchOutcome> one(ArticleInput article, CachePolicy policy, Deadline wholeBatch, String caller,
             String requestId) {
         if (article == null) {
             return Uni.createFrom().item(BatchOutcome.failed(Problem.of(ProblemType.INVALID_REQUEST, "The article is"
                     + " null; send {\"text\": \"...\"}.", requestId)));
         }
         return Uni.createFrom()
-                .deferred(() -> summaries.summarize(article.text(), article.title(), policy, Optional.of(wholeBatch),
-                        caller))
+                .deferred(() -> summaries.summarize(article, policy, Optional.of(wholeBatch), caller))
                 .map(answer -> BatchOutcome.answered(answer.json()))
                 .onFailure().recoverWithItem(e -> BatchOutcome.failed(ProblemException.unexpected(e)
                         .toProblem(requestId)));

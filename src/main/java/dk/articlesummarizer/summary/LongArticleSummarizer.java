@@ -15,6 +15,7 @@ import dk.articlesummarizer.cache.CoalescingCache;
 import dk.articlesummarizer.cache.TranslatedPassage;
 import dk.articlesummarizer.chunk.Chunk;
 import dk.articlesummarizer.chunk.Chunker;
+import dk.articlesummarizer.glossary.Glossary;
 import dk.articlesummarizer.llm.ArticleDigest;
 import dk.articlesummarizer.llm.ArticleLlmClient;
 import dk.articlesummarizer.llm.ChunkTranslation;
@@ -70,32 +71,42 @@ public class LongArticleSummarizer {
         return (passageCount + parallelism - 1) / parallelism + 1;
     }
 
+    /**
+     * What every call for one article shares.
+     *
+     * @param store whether passages and part digests may be cached (never for a no-store request)
+     * @param glossary the entries that occur in the article
+     */
+    private record Work(boolean store, Deadline deadline, Glossary glossary) {
+    }
+
     /** @param store whether passages and part digests may be cached (never for a no-store request) */
-    public Summary summarize(ArticleText text, String title, String language, boolean store, Deadline deadline,
-            Progress progress) {
+    public Summary summarize(ArticleText text, String title, Glossary glossary, String language, boolean store,
+            Deadline deadline, Progress progress) {
+        Work work = new Work(store, deadline, glossary);
         List<Chunk> chunks = Chunker.split(text.value(), budget.passageChars(), budget.contextChars());
         progress.planned(chunks.size() + 1);
-        List<TranslatedChunk> translated = translateAll(chunks, store, deadline, progress);
+        List<TranslatedChunk> translated = translateAll(chunks, work, progress);
         String translation = assemble(translated);
         Usage usage = translated.stream().map(part -> part.passage().usage()).reduce(Usage.NONE, Usage::plus);
-        ArticleLlmClient.Translated<ArticleDigest> digest = digest(title, facts(translated, translation), store,
-                deadline);
+        ArticleLlmClient.Translated<ArticleDigest> digest = digest(title, facts(translated, translation), work);
         progress.stepDone();
         // The model that wrote the headline and bullets; a passage may have been translated by another of the chain.
+        int reused = translated.stream().filter(TranslatedChunk::reused).mapToInt(part -> part.chunk().paragraphCount())
+                .sum();
         return new Summary(digest.value().title(), translation, digest.value().summary(), language, digest.model(),
-                usage.plus(digest.usage()), chunks.size());
+                usage.plus(digest.usage()), chunks.size(), reused);
     }
 
     /**
      * The passages, translated on Quarkus's worker pool, as many at once as the LLM's concurrency limit (so that one
      * article does not fill the admission queue by itself), and put back in order.
      */
-    private List<TranslatedChunk> translateAll(List<Chunk> chunks, boolean store, Deadline deadline,
-            Progress progress) {
+    private List<TranslatedChunk> translateAll(List<Chunk> chunks, Work work, Progress progress) {
         List<List<TranslatedChunk>> inOrder = new ArrayList<>(Collections.nCopies(chunks.size(), null));
         Multi.createFrom().range(0, chunks.size())
                 .onItem().transformToUni(index -> Uni.createFrom()
-                        .item(() -> translate(chunks.get(index), 0, store, deadline))
+                        .item(() -> translate(chunks.get(index), 0, work))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                         .invoke(passage -> {
                             inOrder.set(index, passage);
@@ -108,7 +119,7 @@ public class LongArticleSummarizer {
     }
 
     /** A passage and its translation; a passage that was bisected stands as its two halves. */
-    record TranslatedChunk(Chunk chunk, TranslatedPassage passage) {
+    record TranslatedChunk(Chunk chunk, TranslatedPassage passage, boolean reused) {
     }
 
     /**
@@ -116,9 +127,10 @@ public class LongArticleSummarizer {
      * whose answers stay unusable is split in two and each half translated on its own, so that one passage a model
      * stumbles over does not fail the whole article.
      */
-    private List<TranslatedChunk> translate(Chunk chunk, int depth, boolean store, Deadline deadline) {
+    private List<TranslatedChunk> translate(Chunk chunk, int depth, Work work) {
         try {
-            return List.of(new TranslatedChunk(chunk, translateWhole(chunk, store, deadline)));
+            CoalescingCache.Lookup<TranslatedPassage> passage = translateWhole(chunk, work);
+            return List.of(new TranslatedChunk(chunk, passage.value(), passage.hit()));
         } catch (ProblemException e) {
             Optional<List<Chunk>> halves = depth < MAX_BISECTIONS && e.type() == ProblemType.LLM_UNUSABLE_ANSWER
                     ? Chunker.halves(chunk, budget.contextChars()) : Optional.empty();
@@ -126,29 +138,32 @@ public class LongArticleSummarizer {
                 throw e;
             }
             List<TranslatedChunk> translated = new ArrayList<>();
-            halves.get().forEach(half -> translated.addAll(translate(half, depth + 1, store, deadline)));
+            halves.get().forEach(half -> translated.addAll(translate(half, depth + 1, work)));
             return translated;
         }
     }
 
-    private TranslatedPassage translateWhole(Chunk chunk, boolean store, Deadline deadline) {
+    private CoalescingCache.Lookup<TranslatedPassage> translateWhole(Chunk chunk, Work work) {
         String passage = chunk.text();
+        Glossary glossary = work.glossary().foundIn(passage);
         Supplier<TranslatedPassage> call = () -> {
-            ArticleLlmClient.Translated<ChunkTranslation> answer = llm.translateChunk(deadline, chunk.context(), passage,
-                    chunk.paragraphCount());
+            ArticleLlmClient.Translated<ChunkTranslation> answer = llm.translateChunk(work.deadline(),
+                    chunk.context(), passage, chunk.paragraphCount(), glossary);
             return new TranslatedPassage(answer.value().translation(), answer.value().facts(), answer.usage());
         };
-        return cachedIf(store, CacheKey.of(passage, chunk.context(), llm.model(), Prompts.VERSION), call);
+        return cachedIf(work.store(), CacheKey.of(passage, chunk.context(), llm.model(), Prompts.VERSION,
+                glossary.fingerprint()), call);
     }
 
     /** The call's result, through the passage cache when the request allows storing. */
-    private TranslatedPassage cachedIf(boolean store, CacheKey key, Supplier<TranslatedPassage> call) {
+    private CoalescingCache.Lookup<TranslatedPassage> cachedIf(boolean store, CacheKey key,
+            Supplier<TranslatedPassage> call) {
         if (!store) {
-            return call.get();
+            return new CoalescingCache.Lookup<>(call.get(), false);
         }
         CoalescingCache.Lookup<TranslatedPassage> lookup = passages.getOrLoad(key, call);
         // Only calls made for this request count towards its usage.
-        return lookup.hit() ? lookup.value().withoutUsage() : lookup.value();
+        return lookup.hit() ? new CoalescingCache.Lookup<>(lookup.value().withoutUsage(), true) : lookup;
     }
 
     /**
@@ -187,25 +202,26 @@ public class LongArticleSummarizer {
     }
 
     /** Headline and bullets from the facts; past one prompt's room, from digests of their parts. */
-    private ArticleLlmClient.Translated<ArticleDigest> digest(String title, String facts, boolean store,
-            Deadline deadline) {
+    private ArticleLlmClient.Translated<ArticleDigest> digest(String title, String facts, Work work) {
+        Deadline deadline = work.deadline();
         if (facts.length() <= budget.promptChars()) {
-            return llm.digest(deadline, title, facts);
+            return llm.digest(deadline, title, facts, work.glossary());
         }
         List<String> partDigests = new ArrayList<>();
         Usage usage = Usage.NONE;
         for (String part : Chunker.pack(Chunker.paragraphs(facts), "\n\n", budget.promptChars())) {
             // Cached like passages, so an edit re-digests only the part it falls in.
-            CacheKey key = CacheKey.of(part, "digest of a part", llm.model(), Prompts.VERSION);
-            TranslatedPassage partDigest = cachedIf(store, key, () -> {
-                ArticleLlmClient.Translated<ArticleDigest> answer = llm.digest(deadline, "", part);
+            CacheKey key = CacheKey.of(part, "digest of a part", llm.model(), Prompts.VERSION,
+                    work.glossary().fingerprint());
+            TranslatedPassage partDigest = cachedIf(work.store(), key, () -> {
+                ArticleLlmClient.Translated<ArticleDigest> answer = llm.digest(deadline, "", part, work.glossary());
                 return new TranslatedPassage("", answer.value().summary(), answer.usage());
-            });
+            }).value();
             partDigests.add(String.join("\n", partDigest.facts()));
             usage = usage.plus(partDigest.usage());
         }
         ArticleLlmClient.Translated<ArticleDigest> overall = llm.digest(deadline, title,
-                String.join("\n\n", partDigests));
+                String.join("\n\n", partDigests), work.glossary());
         return new ArticleLlmClient.Translated<>(overall.value(), usage.plus(overall.usage()), overall.model());
     }
 }

@@ -8,11 +8,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /** The answer as sent to callers (the API contract). */
 @RegisterForReflection
 public record SummarizeResponse(String title, String translation, List<String> summary, String sourceLanguage,
-        String model, boolean cached, AnswerUsage usage, int chunks) {
+        String model, boolean cached, AnswerUsage usage, int chunks, int reused) {
 
     public static SummarizeResponse of(Summary summary, boolean cached, String currency) {
         return new SummarizeResponse(summary.title(), summary.translation(), summary.summary(),
                 summary.sourceLanguage(), summary.model(), cached, AnswerUsage.of(summary.usage(), cached, currency),
-                summary.chunks());
+                summary.chunks(), summary.reused());
     }
 }

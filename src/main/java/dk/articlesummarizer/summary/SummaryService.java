@@ -9,6 +9,8 @@ import dk.articlesummarizer.cache.CacheKey;
 import dk.articlesummarizer.cache.CachedAnswer;
 import dk.articlesummarizer.cache.CoalescingCache;
 import dk.articlesummarizer.cache.SummaryCache;
+import dk.articlesummarizer.glossary.Glossary;
+import dk.articlesummarizer.glossary.HouseGlossary;
 import dk.articlesummarizer.language.LanguageGate;
 import dk.articlesummarizer.llm.ArticleLlmClient;
 import dk.articlesummarizer.llm.Deadline;
@@ -35,11 +37,15 @@ public class SummaryService {
     private final LongArticleSummarizer longArticles;
     private final SummaryJson json;
     private final Budgets budgets;
+    private final HouseGlossary glossaries;
+    private final ArticleUpdates updates;
 
     public SummaryService(SummarizerConfig config, LanguageGate languageGate, SummaryCache cache,
             ArticleLlmClient llm, Deadlines deadlines, LongArticleSummarizer longArticles, SummaryJson json,
-            Budgets budgets) {
+            Budgets budgets, HouseGlossary glossaries, ArticleUpdates updates) {
+        this.updates = updates;
         this.budgets = budgets;
+        this.glossaries = glossaries;
         this.config = config;
         this.languageGate = languageGate;
         this.cache = cache;
@@ -53,8 +59,12 @@ public class SummaryService {
     public record Answer(byte[] json, boolean cached) {
     }
 
-    /** An article checked against the limits, normalized and keyed. */
-    record Article(ArticleText text, String title, CacheKey key) {
+    /**
+     * An article checked against the limits, normalized and keyed.
+     *
+     * @param glossary the entries that occur in it (the house's and the request's)
+     */
+    record Article(ArticleText text, String title, Glossary glossary, CacheKey key) {
     }
 
     /**
@@ -71,9 +81,8 @@ public class SummaryService {
      * A caller's answer: a cached one at once, on the calling thread (the I/O thread for a request); otherwise the
      * LLM's, made on a worker thread within the article's deadline (or {@code outer}'s, a batch's, when sooner).
      */
-    public Uni<Answer> summarize(String rawText, String rawTitle, CachePolicy policy, Optional<Deadline> outer,
-            String caller) {
-        Article article = check(rawText, rawTitle);
+    public Uni<Answer> summarize(ArticleInput input, CachePolicy policy, Optional<Deadline> outer, String caller) {
+        Article article = check(input);
         Optional<Answer> hit = cached(article, policy);
         if (hit.isPresent()) {
             return Uni.createFrom().item(hit.get());
@@ -87,8 +96,8 @@ public class SummaryService {
     }
 
     /** Checks an article for work that answers later; blocking (the language check, the budget). */
-    public Admitted admit(String rawText, String rawTitle, CachePolicy policy, String caller) {
-        Article article = check(rawText, rawTitle);
+    public Admitted admit(ArticleInput input, CachePolicy policy, String caller) {
+        Article article = check(input);
         Optional<Answer> hit = cached(article, policy);
         if (hit.isPresent()) {
             // A cached text passed the language check when it was first answered, and costs nothing.
@@ -117,6 +126,22 @@ public class SummaryService {
         budgets.spend(admitted.caller(), usage);
     }
 
+    /** Remembers a streamed answer's paragraphs for later updates of the story, as {@link #answer} does. */
+    public void remember(Admitted admitted, Summary streamed, CachePolicy policy) {
+        if (policy != CachePolicy.BYPASS) {
+            updates.remember(admitted.article(), streamed);
+        }
+    }
+
+    /**
+     * Whether an admitted article is an update of a story answered before, which a stream answers whole (as an
+     * update, through {@link #answer}) rather than as the model writes it; blocking.
+     */
+    public boolean isUpdate(Admitted admitted, CachePolicy policy) {
+        return policy == CachePolicy.NORMAL && admitted.cached().isEmpty()
+                && updates.find(admitted.article()).isPresent();
+    }
+
     private Optional<Answer> cached(Article article, CachePolicy policy) {
         return policy != CachePolicy.NORMAL ? Optional.empty()
                 : cache.getIfReady(article.key()).map(hit -> new Answer(hit.json(), true));
@@ -128,23 +153,25 @@ public class SummaryService {
             case NORMAL -> {
                 Summary[] fresh = new Summary[1];
                 CoalescingCache.Lookup<CachedAnswer> lookup = cache.getOrLoad(article.key(), () -> {
-                    fresh[0] = callLlm(article, language, true, deadline, progress, caller);
+                    fresh[0] = callLlm(article, language, policy, deadline, progress, caller);
                     return new CachedAnswer(json.bytes(fresh[0], true));
                 });
                 yield lookup.hit() ? new Answer(lookup.value().json(), true)
                         : new Answer(json.bytes(fresh[0], false), false);
             }
             case REFRESH -> {
-                Summary fresh = callLlm(article, language, true, deadline, progress, caller);
+                Summary fresh = callLlm(article, language, policy, deadline, progress, caller);
                 cache.put(article.key(), new CachedAnswer(json.bytes(fresh, true)));
                 yield new Answer(json.bytes(fresh, false), false);
             }
-            case BYPASS -> new Answer(json.bytes(callLlm(article, language, false, deadline, progress, caller), false),
+            case BYPASS -> new Answer(json.bytes(callLlm(article, language, policy, deadline, progress, caller), false),
                     false);
         };
     }
 
-    private Article check(String rawText, String rawTitle) {
+    private Article check(ArticleInput input) {
+        String rawText = input.text();
+        String rawTitle = input.title();
         ControlCharacters.refuseIn("text", rawText == null ? "" : rawText);
         ControlCharacters.refuseIn("title", rawTitle == null ? "" : rawTitle);
         ArticleText text = ArticleText.normalize(rawText == null ? "" : rawText);
@@ -160,7 +187,9 @@ public class SummaryService {
             throw new ProblemException(ProblemType.INVALID_REQUEST,
                     "The title is longer than " + config.maxTitleChars() + " characters.");
         }
-        return new Article(text, title, CacheKey.of(text.value(), title, llm.model(), Prompts.VERSION));
+        Glossary glossary = glossaries.forArticle(input.glossary(), text.value(), title);
+        return new Article(text, title, glossary, CacheKey.of(text.value(), title, llm.model(), Prompts.VERSION,
+                glossary.fingerprint()));
     }
 
     /**
@@ -168,24 +197,40 @@ public class SummaryService {
      * an answer from the cache, another replica's or an identical request's in flight, is free (and a job may have
      * waited while its caller spent the rest).
      *
-     * @param store whether passages of a long article may be cached (never for a no-store request)
+     * A no-store request neither reads nor writes the passage cache or the paragraph memory, and a no-cache one
+     * does not read them.
      */
-    private Summary callLlm(Article article, String language, boolean store, Deadline deadline, Progress progress,
-            String caller) {
+    private Summary callLlm(Article article, String language, CachePolicy policy, Deadline deadline,
+            Progress progress, String caller) {
         budgets.refuseIfSpent(caller);
+        boolean store = policy != CachePolicy.BYPASS;
         Summary summary = longArticles.isLong(article.text())
-                ? longArticles.summarize(article.text(), article.title(), language, store, deadline, progress)
-                : callLlmOnce(article, language, progress, deadline);
+                ? longArticles.summarize(article.text(), article.title(), article.glossary(), language, store,
+                        deadline, progress)
+                : callLlmOnce(article, language, policy, progress, deadline);
         budgets.spend(caller, summary.usage());
         return summary;
     }
 
-    private Summary callLlmOnce(Article article, String language, Progress progress, Deadline deadline) {
+    /** An ordinary article: an update of a story answered before, or the one-call answer. */
+    private Summary callLlmOnce(Article article, String language, CachePolicy policy, Progress progress,
+            Deadline deadline) {
+        Optional<ArticleUpdates.Update> update = policy == CachePolicy.NORMAL ? updates.find(article)
+                : Optional.empty();
+        if (update.isPresent()) {
+            Summary updated = updates.answer(article, update.get(), language, deadline, progress);
+            updates.remember(article, updated);
+            return updated;
+        }
         progress.planned(1);
         ArticleLlmClient.Translated<TranslatedArticle> answer = llm.translate(deadline, article.title(),
-                article.text().value());
+                article.text().value(), article.glossary());
         progress.stepDone();
-        return new Summary(answer.value().title(), answer.value().translation(), answer.value().summary(),
-                language, answer.model(), answer.usage(), 1);
+        Summary summary = new Summary(answer.value().title(), answer.value().translation(), answer.value().summary(),
+                language, answer.model(), answer.usage(), 1, 0);
+        if (policy != CachePolicy.BYPASS) {
+            updates.remember(article, summary);
+        }
+        return summary;
     }
 }

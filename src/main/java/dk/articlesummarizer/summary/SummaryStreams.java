@@ -65,21 +65,20 @@ public class SummaryStreams {
      * before any event); blocking. The events come later; a caller that leaves cancels the provider's stream and
      * frees the turn.
      */
-    public Multi<Event> stream(String rawText, String rawTitle, CachePolicy policy, String caller,
-            String requestId) {
-        SummaryService.Admitted admitted = summaries.admit(rawText, rawTitle, policy, caller);
+    public Multi<Event> stream(ArticleInput input, CachePolicy policy, String caller, String requestId) {
+        SummaryService.Admitted admitted = summaries.admit(input, policy, caller);
         if (admitted.cached().isPresent()) {
             return Multi.createFrom().item(answer(admitted.cached().get().json()));
         }
         SummaryService.Article article = admitted.article();
         Deadline deadline = deadlines.forArticle(longArticles.rounds(article.text()));
         Multi<Event> events;
-        if (longArticles.isLong(article.text())) {
+        if (longArticles.isLong(article.text()) || summaries.isUpdate(admitted, policy)) {
             events = deadlines.onWorker(deadline, () -> answer(summaries.answer(admitted, policy, deadline,
                     Progress.NONE).json())).toMulti();
         } else {
             StreamedTranslation translation = new StreamedTranslation();
-            events = llm.stream(deadline, article.title(), article.text().value())
+            events = llm.stream(deadline, article.title(), article.text().value(), article.glossary())
                     .onItem().transformToMultiAndConcatenate(event -> {
                         if (event instanceof StreamEvent.Partial partial) {
                             String shown = translation.add(partial.text());
@@ -100,16 +99,17 @@ public class SummaryStreams {
         SummaryService.Article article = admitted.article();
         summaries.spent(admitted, response.usage());
         TranslatedArticle checked = checks.acceptStreamed(response.text(), response.truncated(),
-                article.text().value(), article.title()).orElse(null);
+                article.text().value(), article.title(), article.glossary()).orElse(null);
         if (checked == null) {
             // Asked again the ordinary way: the reprompt says what was wrong.
             return answer(summaries.answer(admitted, policy, deadline, Progress.NONE).json());
         }
         Summary summary = new Summary(checked.title(), checked.translation(), checked.summary(), admitted.language(),
-                response.model(), response.usage(), 1);
+                response.model(), response.usage(), 1, 0);
         if (policy != CachePolicy.BYPASS) {
             cache.put(article.key(), new CachedAnswer(json.bytes(summary, true)));
         }
+        summaries.remember(admitted, summary, policy);
         return answer(json.bytes(summary, false));
     }
 

@@ -31,6 +31,11 @@ class SummaryCacheTest {
             }
 
             @Override
+            public MemorySize paragraphMaxBytes() {
+                return maxBytes();
+            }
+
+            @Override
             public Duration ttl() {
                 return Duration.ofHours(1);
             }

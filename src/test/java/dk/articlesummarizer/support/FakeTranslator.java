@@ -34,6 +34,9 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
     public static final String WITH_CONTEXT = "with-context";
     public static final String HALF_OF_LONG = "half-of-long";
     public static final String CUT_LONG = "cut-long";
+    /** Not a fault: tokens counted as a provider would, about four characters each, prompt and answer alike. */
+    public static final String COUNTED = "counted";
+    private static final Pattern CHANGED = Pattern.compile("<<<CHANGED \\d+\\n(.*?)\\nCHANGED>>>", Pattern.DOTALL);
     private static final int LONG_PASSAGE = 5_000;
     /** English for each sentence LongArticles writes, as a careful translator would render it. */
     private static final Map<String, String> ENGLISH = Map.ofEntries(
@@ -95,7 +98,14 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
         String system = messages.path(0).path("content").asText();
         String user = messages.path(1).path("content").asText();
         Object answer;
-        if (system.contains("<<<PASSAGE")) {
+        if (system.contains("<<<CHANGED")) {
+            List<String> paragraphs = new ArrayList<>();
+            Matcher changed = CHANGED.matcher(user);
+            while (changed.find()) {
+                paragraphs.add(translate(changed.group(1)));
+            }
+            answer = Map.of("paragraphs", paragraphs, "title", "An updated article in English", "summary", bullets());
+        } else if (system.contains("<<<PASSAGE")) {
             String translation = passage(between(user, "<<<CONTEXT\n", "\nCONTEXT>>>"),
                     between(user, "<<<PASSAGE\n", "\nPASSAGE>>>"), shape);
             answer = Map.of("translation", translation, "facts", facts(translation));
@@ -109,6 +119,12 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
         if (CUT_LONG.equals(shape) && user.length() > LONG_PASSAGE) {
             return OpenAiStubs.completionJson(content.substring(0, content.length() / 2), "length",
                     user.length() / 4, 500);
+        }
+        if (COUNTED.equals(shape)) {
+            // About four characters a token, for everything the provider reads (the JSON schema too) and writes.
+            String schema = OpenAiStubs.read(chatRequest).path("response_format").toString();
+            return OpenAiStubs.completionJson(content, "stop", (system.length() + user.length() + schema.length()) / 4,
+                    content.length() / 4);
         }
         return OpenAiStubs.completionJson(content, "stop", user.length() / 4, 500);
     }

@@ -48,6 +48,20 @@ public final class LongArticles {
         return article.toString();
     }
 
+    /** Exactly {@code count} paragraphs ("Afsnit 0." onwards) of about {@code chars} characters each. */
+    public static String paragraphs(int count, int chars, long seed) {
+        Random random = new Random(seed);
+        StringBuilder article = new StringBuilder();
+        for (int paragraph = 0; paragraph < count; paragraph++) {
+            StringBuilder text = new StringBuilder("Afsnit ").append(paragraph).append('.');
+            while (text.length() < chars - 40) {
+                text.append(' ').append(SENTENCES[random.nextInt(SENTENCES.length)]);
+            }
+            article.append(paragraph > 0 ? "\n\n" : "").append(text);
+        }
+        return article.toString();
+    }
+
     /** One paragraph of {@code chars} characters, with no line breaks. */
     public static String singleParagraph(int chars, long seed) {
         return generateAtLeast(chars, seed).replaceAll("\n\n", " ");

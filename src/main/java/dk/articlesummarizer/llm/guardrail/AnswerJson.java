@@ -51,7 +51,9 @@ final class AnswerJson {
                 "translatedpassage", "text", "article", "body"),
         SUMMARY("summary", "bullets", "bulletpoints", "summarybullets", "summarypoints", "keypoints", "points",
                 "highlights", "keyfacts"),
-        FACTS("facts", "keyfacts", "keypoints", "points", "bullets", "summary", "highlights");
+        FACTS("facts", "keyfacts", "keypoints", "points", "bullets", "summary", "highlights"),
+        PARAGRAPHS("paragraphs", "changedparagraphs", "translations", "translatedparagraphs", "changed",
+                "translation");
 
         private final String name;
         private final List<String> aliases;

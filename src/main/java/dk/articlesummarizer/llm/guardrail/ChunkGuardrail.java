@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 
 import dev.langchain4j.guardrail.OutputGuardrailRequest;
 import dk.articlesummarizer.chunk.Chunker;
+import dk.articlesummarizer.glossary.Glossary;
 import dk.articlesummarizer.llm.ChunkTranslation;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -40,11 +41,15 @@ public class ChunkGuardrail extends AnswerGuardrail<ChunkTranslation> {
         String passage = variable(request, "passage");
         String context = variable(request, "context");
         int expected = Integer.parseInt(variable(request, "paragraphs"));
-        String translation = withoutContext(context, passage, AnswerInspector.paragraphBreaks(expected,
-                json.text(AnswerJson.Field.TRANSLATION, true), json.repairs()), json.repairs());
+        GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(Glossary.parse(variable(request, "glossary")), passage,
+                withoutContext(context, passage, AnswerInspector.paragraphBreaks(expected,
+                        json.text(AnswerJson.Field.TRANSLATION, true), json.repairs()), json.repairs()),
+                "", List.of(), json.repairs());
+        String translation = ruled.translation();
         List<String> facts = supportedFacts(passage + "\n" + translation,
                 json.strings(AnswerJson.Field.FACTS, false), json.repairs());
         Optional<Violation> violation = json.missingFields()
+                .or(ruled::violation)
                 .or(() -> inspector.translation(passage, translation))
                 .or(() -> paragraphs(expected, translation, json.repairs()));
         return violation.isPresent() ? Checked.rejected(violation.get())

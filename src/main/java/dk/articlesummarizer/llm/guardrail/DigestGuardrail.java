@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.inject.Singleton;
 
 import dev.langchain4j.guardrail.OutputGuardrailRequest;
+import dk.articlesummarizer.glossary.Glossary;
 import dk.articlesummarizer.llm.ArticleDigest;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -21,9 +22,11 @@ public class DigestGuardrail extends AnswerGuardrail<ArticleDigest> {
     protected Checked<ArticleDigest> check(AnswerJson json, OutputGuardrailRequest request) {
         String facts = variable(request, "facts");
         String givenTitle = variable(request, "title");
-        List<String> bullets = AnswerInspector.tidyBullets(json.strings(AnswerJson.Field.SUMMARY), json.repairs());
-        String title = AnswerInspector.titleOrDerived(json.text(AnswerJson.Field.TITLE, false), bullets,
-                json.repairs());
+        GlossaryCheck.Outcome ruled = GlossaryCheck.formsPutRight(Glossary.parse(variable(request, "glossary")),
+                json.text(AnswerJson.Field.TITLE, false),
+                AnswerInspector.tidyBullets(json.strings(AnswerJson.Field.SUMMARY), json.repairs()), json.repairs());
+        List<String> bullets = ruled.bullets();
+        String title = AnswerInspector.titleOrDerived(ruled.title(), bullets, json.repairs());
         String known = facts + "\n" + givenTitle;
         Optional<Violation> violation = json.missingFields()
                 .or(() -> AnswerInspector.bullets(bullets))

@@ -31,7 +31,9 @@ public enum Repair {
     /** A passage's translation began with the read-only context translated too; that paragraph was dropped. */
     CONTEXT_DROPPED,
     /** A passage's key facts were missing, or some named numbers or names the passage does not; those were left out. */
-    FACTS_DROPPED;
+    FACTS_DROPPED,
+    /** A glossary term stood in a wrong form (left in Danish, or spelled another way); its form was put in. */
+    GLOSSARY_FORM;
 
     public String tag() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -13,7 +13,8 @@ public record Violation(Cause cause, String instruction) {
         BULLET_FORM,
         PARAGRAPH_COUNT,
         INVENTED_NUMBER,
-        INVENTED_NAME;
+        INVENTED_NAME,
+        GLOSSARY_TERM;
 
         public String tag() {
             return name().toLowerCase().replace('_', '-');

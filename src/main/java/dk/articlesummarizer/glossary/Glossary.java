@@ -1,0 +1,96 @@
+package dk.articlesummarizer.glossary;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dk.articlesummarizer.common.Sha256;
+
+/**
+ * Names and terms to render one way. The prompt carries only the entries that occur in the article, in the block
+ * {@link #block()} writes and {@link #parse} reads back (so that the answer's checks know what was asked).
+ */
+public record Glossary(List<Term> terms) {
+
+    public static final Glossary EMPTY = new Glossary(List.of());
+    static final String ARROW = " => ";
+    static final String KEEP = "(keep as written)";
+    private static final String START = "<<<GLOSSARY\n";
+    private static final String END = "GLOSSARY>>>\n";
+
+    public Glossary {
+        terms = List.copyOf(terms);
+    }
+
+    public boolean isEmpty() {
+        return terms.isEmpty();
+    }
+
+    /** The entries of which some form occurs in one of the texts. */
+    public Glossary foundIn(String... texts) {
+        List<Term> found = new ArrayList<>();
+        for (Term term : terms) {
+            for (String text : texts) {
+                if (term.occursIn(text)) {
+                    found.add(term);
+                    break;
+                }
+            }
+        }
+        return new Glossary(found);
+    }
+
+    /** These entries, with {@code overrides}' added or put in place of the same Danish term's. */
+    public Glossary with(Glossary overrides) {
+        Map<String, Term> merged = new LinkedHashMap<>();
+        for (Glossary glossary : List.of(this, overrides)) {
+            for (Term term : glossary.terms) {
+                merged.remove(key(term.danish()));
+                merged.put(key(term.danish()), term);
+            }
+        }
+        return new Glossary(new ArrayList<>(merged.values()));
+    }
+
+    static String key(String danish) {
+        return danish.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The prompt's glossary block, or nothing when empty. */
+    public String block() {
+        if (terms.isEmpty()) {
+            return "";
+        }
+        StringBuilder block = new StringBuilder(START);
+        for (Term term : terms) {
+            block.append(term.danish()).append(ARROW).append(term.keepsAsWritten() ? KEEP : term.english())
+                    .append('\n');
+        }
+        return block.append(END).toString();
+    }
+
+    /** The glossary a prompt's block asked for. */
+    public static Glossary parse(String block) {
+        if (block == null || !block.startsWith(START)) {
+            return EMPTY;
+        }
+        List<Term> terms = new ArrayList<>();
+        for (String line : block.substring(START.length()).split("\n")) {
+            int arrow = line.indexOf(ARROW);
+            if (arrow > 0) {
+                String english = line.substring(arrow + ARROW.length());
+                terms.add(Term.of(line.substring(0, arrow), KEEP.equals(english) ? "" : english));
+            }
+        }
+        return new Glossary(terms);
+    }
+
+    /** What identifies the entries for a cache key: empty when there are none, so keys without them stay put. */
+    public Optional<String> fingerprint() {
+        return terms.isEmpty() ? Optional.empty()
+                : Optional.of(HexFormat.of().formatHex(Sha256.of(block())));
+    }
+}

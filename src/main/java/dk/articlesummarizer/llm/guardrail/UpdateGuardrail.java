@@ -1,0 +1,68 @@
+package dk.articlesummarizer.llm.guardrail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+
+import dev.langchain4j.guardrail.OutputGuardrailRequest;
+import dk.articlesummarizer.glossary.Glossary;
+import dk.articlesummarizer.llm.ArticleUpdate;
+import dk.articlesummarizer.llm.UpdatePrompt;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Checks an updated article's answer: one English paragraph per changed paragraph, each checked like a translation
+ * (and against the glossary), and a headline and bullets whose numbers and names the prompt supports: the changed
+ * paragraphs, the previous headline and bullets, and the English context.
+ */
+@Singleton
+public class UpdateGuardrail extends AnswerGuardrail<ArticleUpdate> {
+
+    private final AnswerInspector inspector;
+
+    public UpdateGuardrail(AnswerInspector inspector, MeterRegistry metrics) {
+        super(metrics);
+        this.inspector = inspector;
+    }
+
+    @Override
+    protected Checked<ArticleUpdate> check(AnswerJson json, OutputGuardrailRequest request) {
+        String changes = variable(request, "changes");
+        List<String> sources = UpdatePrompt.changedParagraphs(changes);
+        Glossary glossary = Glossary.parse(variable(request, "glossary"));
+        List<String> answered = json.strings(AnswerJson.Field.PARAGRAPHS).stream().map(String::strip)
+                .filter(paragraph -> !paragraph.isEmpty()).toList();
+        List<String> tidied = AnswerInspector.tidyBullets(json.strings(AnswerJson.Field.SUMMARY), json.repairs());
+        GlossaryCheck.Outcome named = GlossaryCheck.formsPutRight(glossary, json.text(AnswerJson.Field.TITLE, false),
+                tidied, json.repairs());
+        List<String> bullets = named.bullets();
+        String title = AnswerInspector.titleOrDerived(named.title(), bullets, json.repairs());
+        Optional<Violation> violation = json.missingFields().or(() -> count(answered.size(), sources.size()));
+        List<String> english = new ArrayList<>();
+        for (int i = 0; violation.isEmpty() && i < sources.size(); i++) {
+            GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(glossary, sources.get(i), answered.get(i), "",
+                    List.of(), json.repairs());
+            english.add(ruled.translation());
+            String source = sources.get(i);
+            violation = ruled.violation().or(() -> inspector.translation(source, ruled.translation()));
+        }
+        if (violation.isPresent()) {
+            return Checked.rejected(violation.get());
+        }
+        String known = String.join("\n", sources) + "\n" + variable(request, "title") + "\n"
+                + variable(request, "before") + "\n" + UpdatePrompt.nearText(changes) + String.join("\n", english);
+        violation = AnswerInspector.bullets(bullets)
+                .or(() -> AnswerInspector.numbers(known, TranslationGuardrail.claims(title, bullets)))
+                .or(() -> AnswerInspector.names(known, bullets));
+        return violation.isPresent() ? Checked.rejected(violation.get())
+                : Checked.accepted(new ArticleUpdate(english, title, bullets));
+    }
+
+    private static Optional<Violation> count(int actual, int expected) {
+        return actual == expected ? Optional.empty() : Optional.of(new Violation(Violation.Cause.PARAGRAPH_COUNT,
+                "Your \"paragraphs\" had " + actual + " item(s); give exactly " + expected + ", one English paragraph"
+                        + " for each CHANGED paragraph, in order."));
+    }
+}

@@ -1,0 +1,172 @@
+package dk.articlesummarizer.summary;
+
+import static dk.articlesummarizer.support.OpenAiStubs.chatCompletion;
+import static dk.articlesummarizer.support.OpenAiStubs.chatRequests;
+import static dk.articlesummarizer.support.OpenAiStubs.promptOf;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import dk.articlesummarizer.chunk.Chunker;
+import dk.articlesummarizer.support.FakeOpenAi;
+import dk.articlesummarizer.support.FakeTranslator;
+import dk.articlesummarizer.support.LongArticles;
+import dk.articlesummarizer.support.OpenAiStubs;
+import dk.articlesummarizer.support.ServerSentEvents;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** An updated article sends only its new or changed paragraphs to the LLM, with one call for them and the summary. */
+@QuarkusTest
+@WithTestResource(FakeOpenAi.class)
+class UpdateMemoryTest {
+
+    /** A new paragraph, distinct per call: a paragraph translated once is remembered for every story. */
+    private static String changed(int section) {
+        return "Afsnit " + section + ". Kommunen har nu afsat ca. 2.300 kr. pr. borger til projektet, oplyser"
+                + " direktør Anne-Marie Lund. Sagen har nummer " + System.nanoTime() + ".";
+    }
+
+    @FakeOpenAi.Inject
+    WireMockServer openAi;
+
+    @BeforeEach
+    void reset() {
+        openAi.resetAll();
+        openAi.stubFor(chatCompletion().willReturn(WireMock.aResponse().withTransformers(FakeTranslator.NAME)));
+    }
+
+    private static JsonPath summarize(String article, String... headers) {
+        var request = given().contentType(ContentType.JSON).body(Map.of("text", article));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return request.post("/summarize").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Ten paragraphs of about 400 characters, distinct per test. */
+    private static String tenParagraphs() {
+        return LongArticles.paragraphs(10, 400, System.nanoTime());
+    }
+
+    private LoggedRequest lastCall() {
+        List<LoggedRequest> calls = chatRequests(openAi);
+        return calls.get(calls.size() - 1);
+    }
+
+    private static String withParagraphReplaced(String article, int index, String paragraph) {
+        List<String> paragraphs = new ArrayList<>(Chunker.paragraphs(article));
+        paragraphs.set(index, paragraph);
+        return String.join("\n\n", paragraphs);
+    }
+
+    @Test
+    void oneChangedParagraphIsAllThatGoesToTheLlmInOneCallWithItsNeighboursAndThePreviousSummary() {
+        String first = tenParagraphs();
+        JsonPath original = summarize(first);
+        assertEquals(0, original.getInt("reused"));
+        String changed = changed(4);
+        String updated = withParagraphReplaced(first, 4, changed);
+
+        JsonPath answer = summarize(updated);
+
+        assertEquals(9, answer.getInt("reused"));
+        assertEquals(2, chatRequests(openAi).size(), "one call for the update");
+        LoggedRequest update = lastCall();
+        String prompt = promptOf(update);
+        assertTrue(prompt.contains("<<<CHANGED 5\n" + changed + "\nCHANGED>>>"), prompt);
+        List<String> danish = Chunker.paragraphs(first);
+        for (int i = 0; i < danish.size(); i++) {
+            assertFalse(prompt.contains(danish.get(i)), "unchanged paragraph " + i + " is not sent again");
+        }
+        List<String> before = Chunker.paragraphs(original.getString("translation"));
+        assertTrue(prompt.contains("<<<NEAR\n…" + before.get(3).substring(before.get(3).length() - 240)),
+                "the paragraph before, in English, as context");
+        assertTrue(prompt.contains(original.getString("summary[0]")), "the previous bullets");
+
+        List<String> english = Chunker.paragraphs(answer.getString("translation"));
+        assertEquals(10, english.size());
+        for (int i = 0; i < english.size(); i++) {
+            assertTrue(english.get(i).startsWith("Section " + i + "."), "paragraph " + i + " in its place");
+            if (i != 4) {
+                assertEquals(before.get(i), english.get(i), "paragraph " + i + " as remembered");
+            }
+        }
+        assertEquals("An updated article in English", answer.getString("title"));
+        int promptTokens = OpenAiStubs.read(FakeTranslator.completionFor(update.getBodyAsString()))
+                .path("usage").path("prompt_tokens").asInt();
+        assertEquals(promptTokens, answer.getInt("usage.inputTokens"), "usage counts only the tokens spent now");
+
+        given().contentType(ContentType.JSON).body(Map.of("text", updated)).post("/summarize").then()
+                .statusCode(200).header("X-Cache", "HIT");
+    }
+
+    @Test
+    void aNoStoreRequestNeitherReadsNorWritesTheMemory() {
+        String first = tenParagraphs();
+        summarize(first, "Cache-Control", "no-store");
+        assertEquals(0, summarize(withParagraphReplaced(first, 2, changed(2))).getInt("reused"),
+                "nothing was remembered from the no-store answer");
+
+        String second = tenParagraphs();
+        summarize(second);
+        JsonPath noStore = summarize(withParagraphReplaced(second, 2, changed(2)), "Cache-Control", "no-store");
+        assertEquals(0, noStore.getInt("reused"), "a no-store update reads nothing");
+        assertFalse(promptOf(lastCall()).contains("<<<CHANGED"));
+    }
+
+    @Test
+    void aNewStoryWhoseFewParagraphsWereSeenBeforeIsTranslatedWhole() {
+        String first = tenParagraphs();
+        summarize(first);
+        List<String> paragraphs = new ArrayList<>(Chunker.paragraphs(tenParagraphs()));
+        paragraphs.set(0, Chunker.paragraphs(first).get(0));
+        paragraphs.set(1, Chunker.paragraphs(first).get(1));
+
+        assertEquals(0, summarize(String.join("\n\n", paragraphs)).getInt("reused"));
+        assertFalse(promptOf(lastCall()).contains("<<<CHANGED"));
+    }
+
+    @Test
+    void aGlossaryEntryInAParagraphMakesItAnotherParagraph() {
+        String first = tenParagraphs();
+        summarize(first);
+        Map<String, Object> withGlossary = Map.of("text", first, "glossary", Map.of("Afsnit 7", "Section 7"));
+
+        given().contentType(ContentType.JSON).body(withGlossary).post("/summarize").then().statusCode(200)
+                .body("reused", equalTo(9));
+        assertTrue(promptOf(lastCall()).contains("<<<CHANGED 8\nAfsnit 7."));
+    }
+
+    @Test
+    void streamsBatchesAndJobsAnswerUpdatesToo() {
+        String first = tenParagraphs();
+        summarize(first);
+        String updated = withParagraphReplaced(first, 6, changed(6));
+
+        List<ServerSentEvents.Event> events = ServerSentEvents.parse(given().contentType(ContentType.JSON)
+                .accept("text/event-stream").body(Map.of("text", updated)).post("/summarize").then()
+                .statusCode(200).extract().asString());
+        assertEquals(1, events.size(), "an update comes as the one answer event");
+        assertEquals(9, events.get(0).data().path("reused").asInt());
+
+        String again = withParagraphReplaced(first, 8, changed(8));
+        given().contentType(ContentType.JSON).body(Map.of("articles", List.of(Map.of("text", again))))
+                .post("/summarize/batch").then().statusCode(200).body("results[0].reused", equalTo(9));
+    }
+}
