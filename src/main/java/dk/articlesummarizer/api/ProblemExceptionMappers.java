@@ -145,7 +145,8 @@ public class ProblemExceptionMappers {
             case 404 -> "No such resource. The API is POST /summarize, POST /summarize/batch and GET /jobs/{id}.";
             case 405 -> "This path does not support that method; Allow names those it does.";
             case 406 -> "The answer is application/json; adjust the Accept header.";
-            case 415 -> "Send the article as application/json {\"text\": ..., \"title\": ...} or as text/plain.";
+            case 415 -> "Send the article as application/json {\"text\": ..., \"title\": ...}, or as text/plain,"
+                    + " text/html or text/markdown.";
             default -> "The request could not be processed.";
         };
     }

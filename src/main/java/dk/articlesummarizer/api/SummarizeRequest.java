@@ -6,6 +6,9 @@ import jakarta.validation.constraints.NotBlank;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dk.articlesummarizer.format.ArticleFormat;
+import dk.articlesummarizer.problem.ProblemException;
+import dk.articlesummarizer.problem.ProblemType;
 import dk.articlesummarizer.summary.ArticleInput;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -21,9 +24,15 @@ public record SummarizeRequest(
                 + " as written); added to the house glossary (SUMMARIZER_GLOSSARY_FILE), overriding its entries."
                 + " Matched in any Danish word form.", examples = "{\"Forsvarsakademiet\": \"the Royal Danish"
                 + " Defence College\", \"Folketinget\": \"\"}")
-        Map<String, String> glossary) {
+        Map<String, String> glossary,
+        @Schema(description = "How text is written; the translation comes back the same way, markup kept."
+                + " Default text.", enumeration = { "text", "html", "markdown" })
+        String format) {
 
     public ArticleInput input() {
-        return new ArticleInput(text, title, glossary);
+        ArticleFormat parsed = format == null ? ArticleFormat.TEXT : ArticleFormat.of(format).orElseThrow(
+                () -> new ProblemException(ProblemType.INVALID_REQUEST, "Field 'format' must be text, html or"
+                        + " markdown."));
+        return new ArticleInput(text, title, glossary, parsed);
     }
 }

@@ -33,6 +33,7 @@ import dk.articlesummarizer.jobs.Jobs;
 import dk.articlesummarizer.observability.RequestIds;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
+import dk.articlesummarizer.format.ArticleFormat;
 import dk.articlesummarizer.summary.ArticleInput;
 import dk.articlesummarizer.summary.CachePolicy;
 import dk.articlesummarizer.summary.SummaryService;
@@ -53,6 +54,7 @@ public class SummarizeResource {
     static final String ALLOWED = "POST, OPTIONS";
 
     static final String PREFER = "Prefer";
+    static final String MARKDOWN = "text/markdown";
     private static final String RESPOND_ASYNC = "respond-async";
     private static final int POLL_AFTER_SECONDS = 2;
 
@@ -85,7 +87,15 @@ public class SummarizeResource {
                     @Content(mediaType = MediaType.TEXT_PLAIN,
                             schema = @Schema(type = SchemaType.STRING,
                                     description = "The article; charset parameter honoured, UTF-8 by default"),
-                            example = OpenApiExamples.PLAIN_REQUEST) })
+                            example = OpenApiExamples.PLAIN_REQUEST),
+                    @Content(mediaType = MediaType.TEXT_HTML,
+                            schema = @Schema(type = SchemaType.STRING, description = "The article as HTML,"
+                                    + " answered as sanitized HTML with the same structure"),
+                            example = OpenApiExamples.HTML_REQUEST),
+                    @Content(mediaType = MARKDOWN,
+                            schema = @Schema(type = SchemaType.STRING, description = "The article as Markdown,"
+                                    + " answered as Markdown with the same structure"),
+                            example = OpenApiExamples.MARKDOWN_REQUEST) })
             @Valid SummarizeRequest request,
             @Parameter(description = "no-cache: answer afresh and replace the cached answer; no-store: neither read"
                     + " nor write the cache") @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
@@ -117,17 +127,21 @@ public class SummarizeResource {
                     + " field.");
         }
         return streams.stream(request.input(), CachePolicy.fromCacheControl(cacheControl),
-                AccessFilter.caller(context), RequestIds.current()).map(event -> sse.newEventBuilder().name(event.name()).data(event.data())
-                        .build());
+                AccessFilter.caller(context), RequestIds.current())
+                .map(event -> sse.newEventBuilder().name(event.name()).data(event.data()).build());
     }
 
+    /** A plain text, HTML or Markdown body: the whole body is the article, answered in the same format. */
     @POST
-    @Consumes(MediaType.TEXT_PLAIN)
+    @Consumes({ MediaType.TEXT_PLAIN, MediaType.TEXT_HTML, MARKDOWN })
     @Operation(hidden = true)
     public Uni<Response> summarizePlainText(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl, @HeaderParam(PREFER) String prefer,
             @Context ContainerRequestContext context) {
-        return answer(ArticleInput.of(PlainTextBody.decode(body, contentType), null), cacheControl, prefer, context);
+        ArticleFormat format = "html".equals(contentType.getSubtype()) ? ArticleFormat.HTML
+                : "markdown".equals(contentType.getSubtype()) ? ArticleFormat.MARKDOWN : ArticleFormat.TEXT;
+        return answer(new ArticleInput(PlainTextBody.decode(body, contentType), null, null, format), cacheControl,
+                prefer, context);
     }
 
     /** A cached answer on the I/O thread; anything else (LLM work, a job's checks) on a worker. */

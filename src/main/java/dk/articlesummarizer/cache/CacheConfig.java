@@ -17,6 +17,13 @@ public interface CacheConfig {
     @WithDefault("64M")
     MemorySize chunkMaxBytes();
 
+    /**
+     * Whether paragraph translations are remembered, so that an updated article pays only for what changed
+     * ({@code SUMMARIZER_CACHE_PARAGRAPH_MEMORY}).
+     */
+    @WithDefault("true")
+    boolean paragraphMemory();
+
     /** Upper bound for the approximate heap size of all remembered paragraph translations (updated articles). */
     @WithDefault("32M")
     MemorySize paragraphMaxBytes();

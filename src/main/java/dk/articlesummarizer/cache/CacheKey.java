@@ -3,6 +3,8 @@ package dk.articlesummarizer.cache;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import dk.articlesummarizer.common.Sha256;
@@ -10,16 +12,20 @@ import dk.articlesummarizer.common.Sha256;
 /** SHA-256 over everything that determines an answer: text, title, model, prompt version and glossary. */
 public record CacheKey(String sha256) {
 
-    public static CacheKey of(String normalizedText, String title, String model, String promptVersion) {
-        return of(normalizedText, title, model, promptVersion, Optional.empty());
-    }
-
-    /** @param glossary the fingerprint of the glossary entries that apply, when any do */
     public static CacheKey of(String normalizedText, String title, String model, String promptVersion,
             Optional<String> glossary) {
+        return of(normalizedText, title, model, promptVersion, glossary.stream().toArray(String[]::new));
+    }
+
+    /**
+     * @param extras what else shapes the answer, when anything does (the glossary entries that apply, the markup);
+     *        without extras a key is what it always was
+     */
+    public static CacheKey of(String normalizedText, String title, String model, String promptVersion,
+            String... extras) {
         MessageDigest digest = Sha256.newDigest();
-        String[] fields = glossary.map(entries -> new String[] { promptVersion, model, title, normalizedText, entries })
-                .orElseGet(() -> new String[] { promptVersion, model, title, normalizedText });
+        List<String> fields = new ArrayList<>(List.of(promptVersion, model, title, normalizedText));
+        fields.addAll(List.of(extras));
         // Length-prefixed fields, so that no two different field combinations hash the same byte sequence.
         for (String field : fields) {
             byte[] bytes = field.getBytes(StandardCharsets.UTF_8);

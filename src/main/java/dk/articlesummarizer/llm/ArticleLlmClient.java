@@ -85,16 +85,18 @@ public class ArticleLlmClient {
     }
 
     /** An ordinary article: translation, headline and bullets in one call. */
+    /** @param markup whether the article's paragraphs carry placeholders for HTML or Markdown markup */
     public Translated<TranslatedArticle> translate(Deadline deadline, String title, String article,
-            Glossary glossary) {
-        return guarded(deadline, callId -> translator.translate(callId, title, article, glossary.block()));
+            Glossary glossary, boolean markup) {
+        return guarded(deadline, callId -> translator.translate(callId, title, article, glossary.block(),
+                Prompts.format(markup)));
     }
 
     /** One passage of a long article; {@code context} is the text before it, not to be translated. */
     public Translated<ChunkTranslation> translateChunk(Deadline deadline, String context, String passage,
-            int paragraphs, Glossary glossary) {
+            int paragraphs, Glossary glossary, boolean markup) {
         return guarded(deadline, callId -> translator.translateChunk(callId, context, passage, paragraphs,
-                glossary.block()));
+                glossary.block(), Prompts.format(markup)));
     }
 
     /** Headline and bullets of a long article from the key facts of its passages. */
@@ -108,9 +110,9 @@ public class ArticleLlmClient {
      * @param changes the prompt's changed paragraphs with their neighbours ({@code UpdatePrompt})
      */
     public Translated<ArticleUpdate> update(Deadline deadline, String title, String before, String changes,
-            int count, Glossary glossary) {
+            int count, Glossary glossary, boolean markup) {
         return guarded(deadline, callId -> translator.update(callId, title, before, changes, count,
-                glossary.block()));
+                glossary.block(), Prompts.format(markup)));
     }
 
     /**

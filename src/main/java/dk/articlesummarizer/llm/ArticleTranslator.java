@@ -14,7 +14,7 @@ import io.quarkiverse.langchain4j.RegisterAiService;
 
 /**
  * The LLM calls. {@code glossary} is the prompt's glossary block ({@code Glossary.block()}), empty when no entry
- * applies.
+ * applies; {@code format} is the markup block ({@code Prompts.FORMAT}) for an HTML or Markdown article, else empty.
  * <p>
  * Each call has a memory of its own ({@code callId}) that lives only as long as the call: it holds
  * the conversation a guardrail reprompt continues (without memory LangChain4j re-sends the first request without
@@ -37,14 +37,15 @@ public interface ArticleTranslator {
     @SystemMessage(Prompts.SYSTEM)
     @UserMessage(Prompts.USER)
     @OutputGuardrails(value = TranslationGuardrail.class, maxRetries = 2)
-    TranslatedArticle translate(@MemoryId String callId, String title, String article, String glossary);
+    TranslatedArticle translate(@MemoryId String callId, String title, String article, String glossary,
+            String format);
 
     /** One passage of a long article, with the text before it as context. */
     @SystemMessage(Prompts.CHUNK_SYSTEM)
     @UserMessage(Prompts.CHUNK_USER)
     @OutputGuardrails(value = ChunkGuardrail.class, maxRetries = 2)
     ChunkTranslation translateChunk(@MemoryId String callId, String context, String passage,
-            int paragraphs, String glossary);
+            int paragraphs, String glossary, String format);
 
     /** Headline and bullets of a long article, from the key facts of its passages. */
     @SystemMessage(Prompts.DIGEST_SYSTEM)
@@ -60,5 +61,5 @@ public interface ArticleTranslator {
     @UserMessage(Prompts.UPDATE_USER)
     @OutputGuardrails(value = UpdateGuardrail.class, maxRetries = 2)
     ArticleUpdate update(@MemoryId String callId, String title, String before, String changes, int count,
-            String glossary);
+            String glossary, String format);
 }

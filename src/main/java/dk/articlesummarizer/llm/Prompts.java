@@ -40,7 +40,7 @@ public final class Prompts {
             """;
 
     static final String USER = """
-            {glossary}<<<HEADLINE
+            {format}{glossary}<<<HEADLINE
             {title}
             HEADLINE>>>
             <<<ARTICLE
@@ -64,7 +64,7 @@ public final class Prompts {
             """;
 
     static final String CHUNK_USER = """
-            {glossary}<<<CONTEXT
+            {format}{glossary}<<<CONTEXT
             {context}
             CONTEXT>>>
             <<<PASSAGE
@@ -110,7 +110,7 @@ public final class Prompts {
             """;
 
     static final String UPDATE_USER = """
-            {glossary}<<<HEADLINE
+            {format}{glossary}<<<HEADLINE
             {title}
             HEADLINE>>>
             <<<BEFORE
@@ -118,9 +118,24 @@ public final class Prompts {
             BEFORE>>>
             {changes}""";
 
+    /**
+     * Said only for an HTML or Markdown article, whose paragraphs are the document's blocks of text and whose inline
+     * markup stands as placeholders.
+     */
+    static final String FORMAT = """
+            <<<FORMAT
+            Each paragraph is one block of a web page. Give exactly one English paragraph for each, and keep \
+            every tag such as <g1>, </g1> or <g2/> exactly once, around the words it marks.
+            FORMAT>>>
+            """;
+
+    static String format(boolean markup) {
+        return markup ? FORMAT : "";
+    }
+
     /** Short fingerprint of the prompts; part of every cache key. */
     public static final String VERSION = fingerprint(String.join("\u0000", SYSTEM, USER, CHUNK_SYSTEM, CHUNK_USER,
-            DIGEST_SYSTEM, DIGEST_USER, UPDATE_SYSTEM, UPDATE_USER));
+            DIGEST_SYSTEM, DIGEST_USER, UPDATE_SYSTEM, UPDATE_USER, FORMAT));
 
     /** The longest system prompt, for the context budget. */
     static int longestSystemChars() {
@@ -136,8 +151,8 @@ public final class Prompts {
      * braces stay as written.
      */
     static ChatRequest streamed(String title, String article, String glossary) {
-        Map<String, String> values = Map.of("title", title, "article", article, "glossary", glossary);
-        Matcher placeholder = Pattern.compile("\\{(title|article|glossary)\\}").matcher(USER);
+        Map<String, String> values = Map.of("title", title, "article", article, "glossary", glossary, "format", "");
+        Matcher placeholder = Pattern.compile("\\{(title|article|glossary|format)\\}").matcher(USER);
         StringBuilder user = new StringBuilder();
         while (placeholder.find()) {
             placeholder.appendReplacement(user, Matcher.quoteReplacement(values.get(placeholder.group(1))));

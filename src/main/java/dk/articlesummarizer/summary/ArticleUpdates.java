@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dk.articlesummarizer.cache.CacheConfig;
 import dk.articlesummarizer.cache.CacheKey;
 import dk.articlesummarizer.cache.ParagraphMemory;
 import dk.articlesummarizer.cache.RememberedParagraph;
@@ -40,8 +41,11 @@ public class ArticleUpdates {
     private final SummaryCache answers;
     private final ArticleLlmClient llm;
     private final ObjectMapper json;
+    private final boolean enabled;
 
-    public ArticleUpdates(ParagraphMemory memory, SummaryCache answers, ArticleLlmClient llm, ObjectMapper json) {
+    public ArticleUpdates(ParagraphMemory memory, SummaryCache answers, ArticleLlmClient llm, ObjectMapper json,
+            CacheConfig config) {
+        this.enabled = config.paragraphMemory();
         this.memory = memory;
         this.answers = answers;
         this.llm = llm;
@@ -61,6 +65,9 @@ public class ArticleUpdates {
      * remembered from one answer), or that answer is no longer cached. Blocking.
      */
     Optional<Update> find(SummaryService.Article article) {
+        if (!enabled) {
+            return Optional.empty();
+        }
         List<String> paragraphs = Chunker.paragraphs(article.text().value());
         List<Optional<RememberedParagraph>> remembered = new ArrayList<>();
         for (String paragraph : paragraphs) {
@@ -84,7 +91,8 @@ public class ArticleUpdates {
         }
         progress.planned(1);
         ArticleLlmClient.Translated<ArticleUpdate> answer = llm.update(deadline, article.title(),
-                before(update.previous()), UpdatePrompt.changes(changes), changes.size(), article.glossary());
+                before(update.previous()), UpdatePrompt.changes(changes), changes.size(), article.glossary(),
+                article.markup() != null);
         progress.stepDone();
         List<String> translation = new ArrayList<>();
         int next = 0;
@@ -99,7 +107,7 @@ public class ArticleUpdates {
     void remember(SummaryService.Article article, Summary summary) {
         List<String> danish = Chunker.paragraphs(article.text().value());
         List<String> english = Chunker.paragraphs(summary.translation());
-        if (danish.size() != english.size()) {
+        if (!enabled || danish.size() != english.size()) {
             return;
         }
         for (int i = 0; i < danish.size(); i++) {

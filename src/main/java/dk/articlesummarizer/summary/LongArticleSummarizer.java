@@ -76,14 +76,15 @@ public class LongArticleSummarizer {
      *
      * @param store whether passages and part digests may be cached (never for a no-store request)
      * @param glossary the entries that occur in the article
+     * @param markup whether the paragraphs carry placeholders for HTML or Markdown markup
      */
-    private record Work(boolean store, Deadline deadline, Glossary glossary) {
+    private record Work(boolean store, Deadline deadline, Glossary glossary, boolean markup) {
     }
 
     /** @param store whether passages and part digests may be cached (never for a no-store request) */
-    public Summary summarize(ArticleText text, String title, Glossary glossary, String language, boolean store,
-            Deadline deadline, Progress progress) {
-        Work work = new Work(store, deadline, glossary);
+    public Summary summarize(ArticleText text, String title, Glossary glossary, boolean markup, String language,
+            boolean store, Deadline deadline, Progress progress) {
+        Work work = new Work(store, deadline, glossary, markup);
         List<Chunk> chunks = Chunker.split(text.value(), budget.passageChars(), budget.contextChars());
         progress.planned(chunks.size() + 1);
         List<TranslatedChunk> translated = translateAll(chunks, work, progress);
@@ -148,7 +149,7 @@ public class LongArticleSummarizer {
         Glossary glossary = work.glossary().foundIn(passage);
         Supplier<TranslatedPassage> call = () -> {
             ArticleLlmClient.Translated<ChunkTranslation> answer = llm.translateChunk(work.deadline(),
-                    chunk.context(), passage, chunk.paragraphCount(), glossary);
+                    chunk.context(), passage, chunk.paragraphCount(), glossary, work.markup());
             return new TranslatedPassage(answer.value().translation(), answer.value().facts(), answer.usage());
         };
         return cachedIf(work.store(), CacheKey.of(passage, chunk.context(), llm.model(), Prompts.VERSION,

@@ -2,6 +2,9 @@ package dk.articlesummarizer.summary;
 
 import java.util.List;
 
+import dk.articlesummarizer.chunk.Chunker;
+import dk.articlesummarizer.format.ArticleFormat;
+import dk.articlesummarizer.format.MarkedUpArticle;
 import dk.articlesummarizer.llm.Usage;
 
 /**
@@ -9,12 +12,27 @@ import dk.articlesummarizer.llm.Usage;
  *
  * @param usage tokens of the LLM calls made to produce it
  * @param chunks passages the article was translated in (1 for an ordinary article)
+ * @param format how the translation is written: as the article was
+ * @param removed what sanitizing took out of an HTML or Markdown article, by kind
  * @param reused paragraphs whose translation was remembered from an earlier answer rather than asked for now
  */
 public record Summary(String title, String translation, List<String> summary, String sourceLanguage, String model,
-        Usage usage, int chunks, int reused) {
+        Usage usage, int chunks, int reused, ArticleFormat format, List<String> removed) {
 
     public Summary {
         summary = List.copyOf(summary);
+        removed = List.copyOf(removed);
+    }
+
+    /** A plain-text answer. */
+    public Summary(String title, String translation, List<String> summary, String sourceLanguage, String model,
+            Usage usage, int chunks, int reused) {
+        this(title, translation, summary, sourceLanguage, model, usage, chunks, reused, ArticleFormat.TEXT, List.of());
+    }
+
+    /** This answer with its translation put back into the article's markup. */
+    public Summary rendered(ArticleFormat articleFormat, MarkedUpArticle markup) {
+        return new Summary(title, markup.render(Chunker.paragraphs(translation)), summary, sourceLanguage, model,
+                usage, chunks, reused, articleFormat, markup.removed());
     }
 }

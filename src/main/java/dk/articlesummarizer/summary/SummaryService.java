@@ -1,5 +1,8 @@
 package dk.articlesummarizer.summary;
 
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +12,10 @@ import dk.articlesummarizer.cache.CacheKey;
 import dk.articlesummarizer.cache.CachedAnswer;
 import dk.articlesummarizer.cache.CoalescingCache;
 import dk.articlesummarizer.cache.SummaryCache;
+import dk.articlesummarizer.common.Sha256;
+import dk.articlesummarizer.format.ArticleFormat;
+import dk.articlesummarizer.format.MarkedUpArticle;
+import dk.articlesummarizer.format.Placeholders;
 import dk.articlesummarizer.glossary.Glossary;
 import dk.articlesummarizer.glossary.HouseGlossary;
 import dk.articlesummarizer.language.LanguageGate;
@@ -64,7 +71,13 @@ public class SummaryService {
      *
      * @param glossary the entries that occur in it (the house's and the request's)
      */
-    record Article(ArticleText text, String title, Glossary glossary, CacheKey key) {
+    record Article(ArticleText text, String title, Glossary glossary, ArticleFormat format, MarkedUpArticle markup,
+            CacheKey key) {
+
+        /** The words alone, without placeholders for markup: what the language check reads. */
+        String words() {
+            return markup == null ? text.value() : Placeholders.strip(text.value());
+        }
     }
 
     /**
@@ -91,7 +104,7 @@ public class SummaryService {
         Deadline deadline = outer.map(batch -> deadlines.forBatchArticle(rounds, batch))
                 .orElseGet(() -> deadlines.forArticle(rounds));
         return deadlines.onWorker(deadline, () -> answer(new Admitted(article,
-                languageGate.admit(article.text().value()), Optional.empty(), caller), policy, deadline,
+                languageGate.admit(article.words()), Optional.empty(), caller), policy, deadline,
                 Progress.NONE));
     }
 
@@ -103,7 +116,7 @@ public class SummaryService {
             // A cached text passed the language check when it was first answered, and costs nothing.
             return new Admitted(article, null, hit, caller);
         }
-        String language = languageGate.admit(article.text().value());
+        String language = languageGate.admit(article.words());
         try {
             budgets.refuseIfSpent(caller);
         } catch (ProblemException spent) {
@@ -170,11 +183,13 @@ public class SummaryService {
     }
 
     private Article check(ArticleInput input) {
-        String rawText = input.text();
+        String rawText = input.text() == null ? "" : input.text();
         String rawTitle = input.title();
-        ControlCharacters.refuseIn("text", rawText == null ? "" : rawText);
+        ControlCharacters.refuseIn("text", rawText);
         ControlCharacters.refuseIn("title", rawTitle == null ? "" : rawTitle);
-        ArticleText text = ArticleText.normalize(rawText == null ? "" : rawText);
+        MarkedUpArticle markup = input.format() == ArticleFormat.TEXT ? null
+                : MarkedUpArticle.parse(input.format(), rawText);
+        ArticleText text = ArticleText.normalize(markup == null ? rawText : String.join("\n\n", markup.paragraphs()));
         if (text.isBlank()) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "The article text is empty.");
         }
@@ -188,8 +203,14 @@ public class SummaryService {
                     "The title is longer than " + config.maxTitleChars() + " characters.");
         }
         Glossary glossary = glossaries.forArticle(input.glossary(), text.value(), title);
-        return new Article(text, title, glossary, CacheKey.of(text.value(), title, llm.model(), Prompts.VERSION,
-                glossary.fingerprint()));
+        // The markup is part of the key: two pages with the same words may link elsewhere.
+        List<String> extras = new ArrayList<>();
+        glossary.fingerprint().ifPresent(extras::add);
+        if (markup != null) {
+            extras.add(input.format().json() + " " + HexFormat.of().formatHex(Sha256.of(rawText)));
+        }
+        return new Article(text, title, glossary, input.format(), markup, CacheKey.of(text.value(), title,
+                llm.model(), Prompts.VERSION, extras.toArray(String[]::new)));
     }
 
     /**
@@ -205,11 +226,11 @@ public class SummaryService {
         budgets.refuseIfSpent(caller);
         boolean store = policy != CachePolicy.BYPASS;
         Summary summary = longArticles.isLong(article.text())
-                ? longArticles.summarize(article.text(), article.title(), article.glossary(), language, store,
-                        deadline, progress)
+                ? longArticles.summarize(article.text(), article.title(), article.glossary(),
+                        article.markup() != null, language, store, deadline, progress)
                 : callLlmOnce(article, language, policy, progress, deadline);
         budgets.spend(caller, summary.usage());
-        return summary;
+        return article.markup() == null ? summary : summary.rendered(article.format(), article.markup());
     }
 
     /** An ordinary article: an update of a story answered before, or the one-call answer. */
@@ -224,7 +245,7 @@ public class SummaryService {
         }
         progress.planned(1);
         ArticleLlmClient.Translated<TranslatedArticle> answer = llm.translate(deadline, article.title(),
-                article.text().value(), article.glossary());
+                article.text().value(), article.glossary(), article.markup() != null);
         progress.stepDone();
         Summary summary = new Summary(answer.value().title(), answer.value().translation(), answer.value().summary(),
                 language, answer.model(), answer.usage(), 1, 0);

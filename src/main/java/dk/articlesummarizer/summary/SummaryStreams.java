@@ -24,8 +24,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * one {@code answer} event with the whole answer (as {@code POST /summarize} sends it), or an {@code error} event
  * with the problem. The whole answer is checked like any other before it is sent or cached; an answer that fails
  * the checks is asked for again the ordinary way (with the reprompt), and its {@code answer} event replaces what
- * was streamed. A cached answer, and a long article (translated passage by passage), come as the one
- * {@code answer} event.
+ * was streamed. A cached answer, a long article (translated passage by passage), an HTML or Markdown article and
+ * an update of a story answered before come as the one {@code answer} event.
  */
 @ApplicationScoped
 public class SummaryStreams {
@@ -73,7 +73,8 @@ public class SummaryStreams {
         SummaryService.Article article = admitted.article();
         Deadline deadline = deadlines.forArticle(longArticles.rounds(article.text()));
         Multi<Event> events;
-        if (longArticles.isLong(article.text()) || summaries.isUpdate(admitted, policy)) {
+        // Markup goes back around the words only when the whole answer is there: such an article comes whole too.
+        if (longArticles.isLong(article.text()) || article.markup() != null || summaries.isUpdate(admitted, policy)) {
             events = deadlines.onWorker(deadline, () -> answer(summaries.answer(admitted, policy, deadline,
                     Progress.NONE).json())).toMulti();
         } else {

@@ -31,6 +31,11 @@ class SummaryCacheTest {
             }
 
             @Override
+            public boolean paragraphMemory() {
+                return false;
+            }
+
+            @Override
             public MemorySize paragraphMaxBytes() {
                 return maxBytes();
             }

@@ -28,13 +28,23 @@ import dk.articlesummarizer.support.OpenAiStubs;
 import dk.articlesummarizer.support.ServerSentEvents;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /** An updated article sends only its new or changed paragraphs to the LLM, with one call for them and the summary. */
 @QuarkusTest
+@TestProfile(UpdateMemoryTest.Remembering.class)
 @WithTestResource(FakeOpenAi.class)
 class UpdateMemoryTest {
+
+    public static class Remembering implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("summarizer.cache.paragraph-memory", "true");
+        }
+    }
 
     /** A new paragraph, distinct per call: a paragraph translated once is remembered for every story. */
     private static String changed(int section) {

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 
 import dev.langchain4j.guardrail.OutputGuardrailRequest;
 import dk.articlesummarizer.chunk.Chunker;
+import dk.articlesummarizer.format.Placeholders;
 import dk.articlesummarizer.glossary.Glossary;
 import dk.articlesummarizer.llm.ChunkTranslation;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,16 +42,22 @@ public class ChunkGuardrail extends AnswerGuardrail<ChunkTranslation> {
         String passage = variable(request, "passage");
         String context = variable(request, "context");
         int expected = Integer.parseInt(variable(request, "paragraphs"));
-        GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(Glossary.parse(variable(request, "glossary")), passage,
-                withoutContext(context, passage, AnswerInspector.paragraphBreaks(expected,
-                        json.text(AnswerJson.Field.TRANSLATION, true), json.repairs()), json.repairs()),
-                "", List.of(), json.repairs());
+        boolean markup = !variable(request, "format").isEmpty();
+        String given = withoutContext(context, passage, AnswerInspector.paragraphBreaks(expected,
+                json.text(AnswerJson.Field.TRANSLATION, true), json.repairs()), json.repairs());
+        MarkupCheck.Outcome marked = markup ? MarkupCheck.check(passage, given, json.repairs())
+                : new MarkupCheck.Outcome(Optional.empty(), given);
+        GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(Glossary.parse(variable(request, "glossary")),
+                Placeholders.strip(passage), marked.translation(), "", List.of(), json.repairs());
         String translation = ruled.translation();
-        List<String> facts = supportedFacts(passage + "\n" + translation,
-                json.strings(AnswerJson.Field.FACTS, false), json.repairs());
+        String words = Placeholders.strip(passage);
+        List<String> facts = supportedFacts(words + "\n" + Placeholders.strip(translation),
+                json.strings(AnswerJson.Field.FACTS, false).stream()
+                        .map(fact -> MarkupCheck.withoutPlaceholders(fact, json.repairs())).toList(), json.repairs());
         Optional<Violation> violation = json.missingFields()
+                .or(marked::violation)
                 .or(ruled::violation)
-                .or(() -> inspector.translation(passage, translation))
+                .or(() -> inspector.translation(words, Placeholders.strip(translation)))
                 .or(() -> paragraphs(expected, translation, json.repairs()));
         return violation.isPresent() ? Checked.rejected(violation.get())
                 : Checked.accepted(new ChunkTranslation(translation, facts));

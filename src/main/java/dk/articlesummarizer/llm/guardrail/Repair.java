@@ -33,7 +33,9 @@ public enum Repair {
     /** A passage's key facts were missing, or some named numbers or names the passage does not; those were left out. */
     FACTS_DROPPED,
     /** A glossary term stood in a wrong form (left in Danish, or spelled another way); its form was put in. */
-    GLOSSARY_FORM;
+    GLOSSARY_FORM,
+    /** An HTML or Markdown paragraph's placeholder came twice or a lone one was left out; it was put right. */
+    MARKUP_PLACEHOLDERS;
 
     public String tag() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -3,11 +3,13 @@ package dk.articlesummarizer.llm.guardrail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.inject.Singleton;
 
 import dev.langchain4j.guardrail.OutputGuardrailRequest;
 import dk.articlesummarizer.chunk.Chunker;
+import dk.articlesummarizer.format.Placeholders;
 import dk.articlesummarizer.glossary.Glossary;
 import dk.articlesummarizer.llm.TranslatedArticle;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,33 +28,42 @@ public class TranslationGuardrail extends AnswerGuardrail<TranslatedArticle> {
     @Override
     protected Checked<TranslatedArticle> check(AnswerJson json, OutputGuardrailRequest request) {
         return check(json, variable(request, "article"), variable(request, "title"),
-                Glossary.parse(variable(request, "glossary")));
+                Glossary.parse(variable(request, "glossary")), !variable(request, "format").isEmpty());
     }
 
     /**
      * The same reading, repairs and checks for an answer that arrived whole outside an AI service call (a streamed
-     * one): the accepted answer, or empty when it must be asked for again.
+     * one, always plain text): the accepted answer, or empty when it must be asked for again.
      */
     public Optional<TranslatedArticle> acceptStreamed(String answer, boolean truncated, String article, String title,
             Glossary glossary) {
-        return accept(answer, truncated, json -> check(json, article, title, glossary));
+        return accept(answer, truncated, json -> check(json, article, title, glossary, false));
     }
 
-    private Checked<TranslatedArticle> check(AnswerJson json, String source, String givenTitle, Glossary glossary) {
-        List<String> tidied = AnswerInspector.tidyBullets(json.strings(AnswerJson.Field.SUMMARY), json.repairs());
-        GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(glossary, source + "\n" + givenTitle,
-                AnswerInspector.paragraphBreaks(Chunker.paragraphs(source).size(),
-                        json.text(AnswerJson.Field.TRANSLATION, true), json.repairs()),
-                json.text(AnswerJson.Field.TITLE, false), tidied, json.repairs());
+    /** @param markup whether the paragraphs are an HTML or Markdown article's, with placeholders for its markup */
+    private Checked<TranslatedArticle> check(AnswerJson json, String source, String givenTitle, Glossary glossary,
+            boolean markup) {
+        Set<Repair> repairs = json.repairs();
+        String given = AnswerInspector.paragraphBreaks(Chunker.paragraphs(source).size(),
+                json.text(AnswerJson.Field.TRANSLATION, true), repairs);
+        MarkupCheck.Outcome marked = markup ? MarkupCheck.check(source, given, repairs)
+                : new MarkupCheck.Outcome(Optional.empty(), given);
+        String words = Placeholders.strip(source);
+        List<String> tidied = AnswerInspector.tidyBullets(json.strings(AnswerJson.Field.SUMMARY), repairs).stream()
+                .map(bullet -> MarkupCheck.withoutPlaceholders(bullet, repairs)).toList();
+        GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(glossary, words + "\n" + givenTitle, marked.translation(),
+                MarkupCheck.withoutPlaceholders(json.text(AnswerJson.Field.TITLE, false), repairs), tidied, repairs);
         String translation = ruled.translation();
+        String translatedWords = Placeholders.strip(translation);
         List<String> bullets = ruled.bullets();
-        String title = AnswerInspector.titleOrDerived(ruled.title(), bullets, json.repairs());
+        String title = AnswerInspector.titleOrDerived(ruled.title(), bullets, repairs);
         Optional<Violation> violation = json.missingFields()
+                .or(marked::violation)
                 .or(ruled::violation)
-                .or(() -> inspector.translation(source, translation))
+                .or(() -> inspector.translation(words, translatedWords))
                 .or(() -> AnswerInspector.bullets(bullets))
-                .or(() -> AnswerInspector.numbers(source + "\n" + givenTitle, claims(title, bullets)))
-                .or(() -> AnswerInspector.names(source + "\n" + givenTitle + "\n" + translation, bullets));
+                .or(() -> AnswerInspector.numbers(words + "\n" + givenTitle, claims(title, bullets)))
+                .or(() -> AnswerInspector.names(words + "\n" + givenTitle + "\n" + translatedWords, bullets));
         return violation.isPresent() ? Checked.rejected(violation.get())
                 : Checked.accepted(new TranslatedArticle(title, translation, bullets));
     }

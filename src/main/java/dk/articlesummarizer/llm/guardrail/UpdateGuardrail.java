@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.inject.Singleton;
 
 import dev.langchain4j.guardrail.OutputGuardrailRequest;
+import dk.articlesummarizer.format.Placeholders;
 import dk.articlesummarizer.glossary.Glossary;
 import dk.articlesummarizer.llm.ArticleUpdate;
 import dk.articlesummarizer.llm.UpdatePrompt;
@@ -34,25 +35,29 @@ public class UpdateGuardrail extends AnswerGuardrail<ArticleUpdate> {
         Glossary glossary = Glossary.parse(variable(request, "glossary"));
         List<String> answered = json.strings(AnswerJson.Field.PARAGRAPHS).stream().map(String::strip)
                 .filter(paragraph -> !paragraph.isEmpty()).toList();
-        List<String> tidied = AnswerInspector.tidyBullets(json.strings(AnswerJson.Field.SUMMARY), json.repairs());
-        GlossaryCheck.Outcome named = GlossaryCheck.formsPutRight(glossary, json.text(AnswerJson.Field.TITLE, false),
-                tidied, json.repairs());
+        List<String> tidied = AnswerInspector.tidyBullets(json.strings(AnswerJson.Field.SUMMARY), json.repairs())
+                .stream().map(bullet -> MarkupCheck.withoutPlaceholders(bullet, json.repairs())).toList();
+        GlossaryCheck.Outcome named = GlossaryCheck.formsPutRight(glossary, MarkupCheck.withoutPlaceholders(
+                json.text(AnswerJson.Field.TITLE, false), json.repairs()), tidied, json.repairs());
         List<String> bullets = named.bullets();
         String title = AnswerInspector.titleOrDerived(named.title(), bullets, json.repairs());
         Optional<Violation> violation = json.missingFields().or(() -> count(answered.size(), sources.size()));
         List<String> english = new ArrayList<>();
         for (int i = 0; violation.isEmpty() && i < sources.size(); i++) {
-            GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(glossary, sources.get(i), answered.get(i), "",
+            // One paragraph at a time: a count of one, and its placeholders (an HTML or Markdown article's).
+            MarkupCheck.Outcome marked = MarkupCheck.check(sources.get(i), answered.get(i), json.repairs());
+            String words = Placeholders.strip(sources.get(i));
+            GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(glossary, words, marked.translation(), "",
                     List.of(), json.repairs());
             english.add(ruled.translation());
-            String source = sources.get(i);
-            violation = ruled.violation().or(() -> inspector.translation(source, ruled.translation()));
+            violation = marked.violation().or(ruled::violation)
+                    .or(() -> inspector.translation(words, Placeholders.strip(ruled.translation())));
         }
         if (violation.isPresent()) {
             return Checked.rejected(violation.get());
         }
-        String known = String.join("\n", sources) + "\n" + variable(request, "title") + "\n"
-                + variable(request, "before") + "\n" + UpdatePrompt.nearText(changes) + String.join("\n", english);
+        String known = Placeholders.strip(String.join("\n", sources) + "\n" + variable(request, "title") + "\n"
+                + variable(request, "before") + "\n" + UpdatePrompt.nearText(changes) + String.join("\n", english));
         violation = AnswerInspector.bullets(bullets)
                 .or(() -> AnswerInspector.numbers(known, TranslationGuardrail.claims(title, bullets)))
                 .or(() -> AnswerInspector.names(known, bullets));

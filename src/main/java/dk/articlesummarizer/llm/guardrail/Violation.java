@@ -14,7 +14,8 @@ public record Violation(Cause cause, String instruction) {
         PARAGRAPH_COUNT,
         INVENTED_NUMBER,
         INVENTED_NAME,
-        GLOSSARY_TERM;
+        GLOSSARY_TERM,
+        MARKUP;
 
         public String tag() {
             return name().toLowerCase().replace('_', '-');
