@@ -81,6 +81,20 @@ try {
     { timeout: 10000 });
   check(await page.isEnabled("#submit") && await page.isHidden("#cancel"), "cancel stops the request");
 
+  let dialogs = 0;
+  page.on("dialog", async (dialog) => { dialogs++; await dialog.dismiss(); });
+  await page.selectOption("#format", "html");
+  await page.fill("#text", "<h2>Nyt <em>havnebad</em></h2><p onclick=\"alert(1)\">Aalborg Kommune åbner på lørdag et"
+    + " nyt havnebad ved <a href=\"https://example.org/fjord\">Vestre Fjordpark</a>. Badet har plads til 450"
+    + " gæster og har kostet 18,5 millioner kroner.</p><script>alert(2)</script><p>Badet er åbent hver dag fra"
+    + " klokken 10 til 20 frem til den 15. september, oplyser kommunen.</p>");
+  await page.click("#submit");
+  await page.waitForSelector("#answer-translation iframe.rendered", { timeout: 30000 });
+  check(await page.getAttribute("#answer-translation iframe.rendered", "sandbox") === ""
+    && (await page.textContent("#answer-removed")).includes("script") && dialogs === 0,
+    "an HTML article: shown in a frame that runs nothing, with what was removed");
+  await page.selectOption("#format", "text");
+
   const script = await page.request.get(base + "/app.js");
   const html = await page.request.get(base + "/");
   check(script.headers()["cache-control"] === "no-cache" && html.headers()["cache-control"] === "no-cache",

@@ -11,6 +11,7 @@ const errorBox = document.getElementById("error");
 const answer = document.getElementById("answer");
 const keyInput = document.getElementById("api-key");
 const textInput = document.getElementById("text");
+const formatInput = document.getElementById("format");
 
 // Our own sample article (docs/examples/havnebad.txt).
 const SAMPLE_TITLE = "Nyt havnebad åbner i Aalborg";
@@ -112,6 +113,14 @@ function showAnswer(result, original) {
     item.textContent = bullet;
     return item;
   }));
+  const removed = document.getElementById("answer-removed");
+  removed.hidden = !(result.removed && result.removed.length);
+  removed.textContent = removed.hidden ? "" : "Removed from the article's markup, never run: "
+    + result.removed.join(", ") + ".";
+  if (result.format === "html" || result.format === "markdown") {
+    showMarkup(result);
+    return;
+  }
   // Paragraph by paragraph: the original beside its translation (the original shows on wide screens only).
   const english = paragraphs(result.translation);
   const danish = paragraphs(original);
@@ -129,6 +138,31 @@ function showAnswer(result, original) {
     rows.push(row);
   }
   document.getElementById("answer-translation").replaceChildren(...rows);
+  finishAnswer(result);
+}
+
+// An HTML translation is shown in a sandboxed frame that may run nothing (the service has sanitized it already;
+// the page does not rely on that), beside its source as text; Markdown is shown as the text it is.
+function showMarkup(result) {
+  const parts = [];
+  if (result.format === "html") {
+    const frame = document.createElement("iframe");
+    frame.sandbox = "";
+    frame.title = "The translation as a page";
+    frame.className = "rendered";
+    frame.srcdoc = "<!DOCTYPE html><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"
+      + " img-src data:; style-src 'unsafe-inline'\"><body>" + result.translation + "</body>";
+    parts.push(frame);
+  }
+  const source = document.createElement("pre");
+  source.className = "markup";
+  source.textContent = result.translation;
+  parts.push(source);
+  document.getElementById("answer-translation").replaceChildren(...parts);
+  finishAnswer(result);
+}
+
+function finishAnswer(result) {
   copyButton("copy-summary", () => result.summary.map((bullet) => "- " + bullet).join("\n"));
   copyButton("copy-translation", () => result.translation);
   document.getElementById("answer-meta").textContent = "Model " + result.model + "; " + spending(result);
@@ -222,6 +256,9 @@ form.addEventListener("submit", async (event) => {
   try {
     const original = textInput.value;
     const body = { text: original };
+    if (formatInput.value !== "text") {
+      body.format = formatInput.value;
+    }
     const title = document.getElementById("title").value.trim();
     if (title) {
       body.title = title;

@@ -138,7 +138,12 @@ public class ContractFilter implements OASFilter {
 
         Schema response = schemas.get("SummarizeResponse");
         response.required(List.of("title", "translation", "summary", "sourceLanguage", "model", "cached", "usage",
-                "chunks", "reused"));
+                "chunks", "reused", "format", "removed"));
+        response.getProperties().get("format").enumeration(List.of("text", "html", "markdown"))
+                .description("How translation is written: as the article was (text, html or markdown)");
+        response.getProperties().get("removed").description("What sanitizing took out of an HTML or Markdown"
+                + " article, by kind (script, onclick attribute, javascript: URL, ...); nothing in it was run or"
+                + " fetched");
         response.getProperties().get("summary").minItems(3).maxItems(7);
         response.getProperties().get("sourceLanguage").enumeration(languages.accepted().stream()
                 .map(language -> (Object) language).toList())

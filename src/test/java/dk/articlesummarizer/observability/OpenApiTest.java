@@ -47,7 +47,8 @@ class OpenApiTest {
         io.restassured.path.json.JsonPath spec = given().get("/q/openapi?format=json").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(java.util.List.of("title", "translation", "summary", "sourceLanguage", "model", "cached",
-                "usage", "chunks"), spec.getList("components.schemas.SummarizeResponse.required"));
+                "usage", "chunks", "reused", "format", "removed"),
+                spec.getList("components.schemas.SummarizeResponse.required"));
         assertEquals(3, spec.getInt("components.schemas.SummarizeResponse.properties.summary.minItems"));
         assertEquals(7, spec.getInt("components.schemas.SummarizeResponse.properties.summary.maxItems"));
         assertEquals(java.util.List.of("da", "nb", "nn", "sv"),

@@ -66,6 +66,7 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
             Map.entry("Ifølge Energistyrelsen træffes den endelige afgørelse i løbet af efteråret.",
                     "According to the Danish Energy Agency, the final decision will be made in the autumn."));
     private static final Pattern SECTION = Pattern.compile("^Afsnit (\\d+)\\.");
+    private static final Pattern PLACEHOLDER = Pattern.compile("<(/?)g\\d+(/?)>");
     private static final String FILLER = " The council discussed the plan with residents and local businesses, and"
             + " the mayor said that the town would keep working on it over the coming months.";
 
@@ -175,6 +176,11 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
             StringBuilder out = new StringBuilder(section.find() ? "Section " + section.group(1) + "." : "Text.");
             while (out.length() < paragraph.length()) {
                 out.append(FILLER);
+            }
+            // An HTML or Markdown paragraph's placeholders come back in their order, each around a word.
+            Matcher tag = PLACEHOLDER.matcher(paragraph);
+            while (tag.find()) {
+                out.append(tag.group(1).isEmpty() && tag.group(2).isEmpty() ? " " + tag.group() + "word" : tag.group());
             }
             english.add(out.toString());
         }
