@@ -24,8 +24,9 @@ import dk.articlesummarizer.common.Sha256;
 /**
  * The accepted API keys, from {@code SUMMARIZER_API_KEYS} and {@code SUMMARIZER_API_KEYS_FILE} (re-read when its
  * modification time changes). A line of the file is a key, optionally followed by its own daily budget
- * ({@code tokens-per-day=200000 cost-per-day=5}, separated by spaces), which overrides {@code SUMMARIZER_BUDGET_*}. Only SHA-256 digests are kept; a presented key is compared against every digest in
- * constant time, and callers are told apart in logs by a short hash, never by the key.
+ * ({@code tokens-per-day=200000 cost-per-day=5}, separated by spaces), which overrides {@code SUMMARIZER_BUDGET_*}.
+ * Only SHA-256 digests are kept; a presented key is compared against every digest in constant time, and callers
+ * are told apart in logs by a short hash, never by the key.
  */
 @Singleton
 public class ApiKeys {

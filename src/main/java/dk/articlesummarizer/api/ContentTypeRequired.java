@@ -14,8 +14,8 @@ public class ContentTypeRequired {
     public void check(ContainerRequestContext request) {
         if ("POST".equals(request.getMethod()) && request.getMediaType() == null) {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The request has no Content-Type. Send"
-                    + " application/json ({\"text\": ..., \"title\": ...}), or text/plain, text/html or text/markdown for"
-                    + " POST /summarize.");
+                    + " application/json ({\"text\": ..., \"title\": ...}), or text/plain, text/html or"
+                    + " text/markdown for POST /summarize.");
         }
     }
 }

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
-import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
@@ -33,8 +32,8 @@ import org.jsoup.safety.Safelist;
  */
 final class MarkdownArticle implements MarkedUpArticle {
 
-    private static final Pattern UNSAFE_INLINE = Pattern.compile("(?i)<\\s*(script|style|iframe|object|embed)|\\son\\w+\\s*="
-            + "|javascript:");
+    private static final Pattern UNSAFE_INLINE = Pattern.compile(
+            "(?i)<\\s*(script|style|iframe|object|embed)|\\son\\w+\\s*=|javascript:");
 
     private final Node document;
     private final List<Segment> segments = new ArrayList<>();

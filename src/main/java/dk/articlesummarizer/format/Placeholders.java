@@ -62,8 +62,9 @@ public final class Placeholders {
         for (Map.Entry<String, Integer> tag : given.entrySet()) {
             int extra = tag.getValue() - wanted.getOrDefault(tag.getKey(), 0);
             for (int i = 0; i < extra; i++) {
-                int at = tag.getKey().startsWith("</") ? result.indexOf(tag.getKey()) : result.lastIndexOf(tag.getKey());
-                result = result.substring(0, at) + result.substring(at + tag.getKey().length());
+                String doubled = tag.getKey();
+                int at = doubled.startsWith("</") ? result.indexOf(doubled) : result.lastIndexOf(doubled);
+                result = result.substring(0, at) + result.substring(at + doubled.length());
             }
         }
         for (Map.Entry<String, Integer> tag : wanted.entrySet()) {

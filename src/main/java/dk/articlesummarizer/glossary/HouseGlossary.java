@@ -120,7 +120,7 @@ public class HouseGlossary {
         return new Glossary(terms);
     }
 
-    /** The comma-separated fields of a line, quotes honoured ({@code ""} inside quotes is a quote); null if unclosed. */
+    /** The comma-separated fields of a line, quotes honoured ({@code ""} in quotes is a quote); null if unclosed. */
     static List<String> fields(String line) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();

@@ -22,9 +22,9 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 
 /**
- * The one admission point in front of one model of the chain (each has its own): every call, whatever path it comes from (a request, a batch
- * article, a job, a long article's passage or digest, a stream), takes a turn here. At most {@code LLM_MAX_CONCURRENCY}
- * calls are in flight; up to {@code LLM_QUEUE_SIZE} more wait for a turn, each no longer than its own deadline, and
+ * The one admission point in front of one model of the chain (each model has its own): every call to it, whatever
+ * path it comes from (a request, a batch article, a job, a long article's passage or digest, a stream), takes a
+ * turn here. At most {@code LLM_MAX_CONCURRENCY} calls are in flight; up to {@code LLM_QUEUE_SIZE} more wait for a turn, each no longer than its own deadline, and
  * one whose caller left never starts; beyond that a call is refused at once (503 llm-busy). The circuit breaker
  * counts an article's call once, after its retries, and only faults that say something about the provider.
  * <p>

@@ -3,7 +3,6 @@ package dk.articlesummarizer.llm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -65,7 +64,8 @@ public class ModelChain {
             new LlmEndpoint(baseUrl, model, settings).problem().ifPresent(problem -> {
                 throw new IllegalArgumentException("Fallback model " + number + ": " + problem);
             });
-            chain.add(link(config, "fallback " + number, model, settings, baseUrl, timeout, format, fallback.maxConcurrency().orElse(config.maxConcurrency()),
+            chain.add(link(config, "fallback " + number, model, settings, baseUrl, timeout, format,
+                    fallback.maxConcurrency().orElse(config.maxConcurrency()),
                     fallback.queueSize().orElse(config.queueSize()), "llm-fallback-" + number,
                     chatModel(baseUrl, model, apiKey, timeout, format, observers),
                     chatModel(baseUrl, model, apiKey, timeout, LlmConfig.ResponseFormat.PROMPT, observers),

@@ -97,7 +97,8 @@ public class ArticleUpdates {
         List<String> translation = new ArrayList<>();
         int next = 0;
         for (Optional<RememberedParagraph> paragraph : remembered) {
-            translation.add(paragraph.isPresent() ? paragraph.get().english() : answer.value().paragraphs().get(next++));
+            translation.add(paragraph.isPresent() ? paragraph.get().english()
+                    : answer.value().paragraphs().get(next++));
         }
         return new Summary(answer.value().title(), String.join("\n\n", translation), answer.value().summary(),
                 language, answer.model(), answer.usage(), 1, paragraphs.size() - changes.size());

@@ -63,7 +63,8 @@ class ApiKeysBudgetLineTest {
     void aBadSettingStopsTheStartNamingTheLineAndNotTheKey() {
         Path file = BudgetTest.keyFile("# keys\nsecret-key-77aa tokens-per-day=lots\n");
 
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new ApiKeys(keysIn(file)));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new ApiKeys(keysIn(file)));
 
         assertTrue(refused.getMessage().contains("line 2"), refused.getMessage());
         assertTrue(refused.getMessage().contains("tokens-per-day=lots"), refused.getMessage());

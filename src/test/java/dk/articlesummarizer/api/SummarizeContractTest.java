@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.Charset;
-import java.util.List;
 
 import jakarta.inject.Inject;
 
