@@ -20,9 +20,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
+import dk.articlesummarizer.chunk.Chunker;
 import dk.articlesummarizer.support.FakeOpenAi;
+import dk.articlesummarizer.support.FakeTranslator;
+import dk.articlesummarizer.support.LongArticles;
 import dk.articlesummarizer.support.OpenAiStubs.FakeAnswer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -172,6 +176,26 @@ class FormatsTest {
         String prompt = promptOf(chatRequests(openAi).get(0));
         assertFalse(prompt.contains("example.dk") || prompt.contains("2027") || prompt.contains("kode bliver"),
                 "URLs and code do not reach the model");
+    }
+
+    @Test
+    void aLongHtmlArticleIsSplitBetweenBlocksAndKeepsItsStructure() {
+        openAi.stubFor(chatCompletion().willReturn(WireMock.aResponse().withTransformers(FakeTranslator.NAME)));
+        List<String> paragraphs = Chunker.paragraphs(LongArticles.generate(30_000, 5));
+        StringBuilder html = new StringBuilder("<div class=\"long\">");
+        for (String paragraph : paragraphs) {
+            html.append("<p>").append(paragraph.replaceFirst("\\. ", ". <em>Vigtigt:</em> ")).append("</p>\n");
+        }
+
+        JsonPath answer = summarize(Map.of("text", html.append("</div>").toString(), "format", "html"));
+
+        assertTrue(answer.getInt("chunks") > 1, "translated in passages");
+        List<Element> blocks = Jsoup.parseBodyFragment(answer.getString("translation")).select("div.long > p");
+        assertEquals(paragraphs.size(), blocks.size());
+        for (int i = 0; i < blocks.size(); i++) {
+            assertTrue(blocks.get(i).text().startsWith("Section " + i + "."), "block " + i + " in its place");
+            assertEquals(1, blocks.get(i).select("em").size(), "block " + i + " keeps its emphasis");
+        }
     }
 
     @Test

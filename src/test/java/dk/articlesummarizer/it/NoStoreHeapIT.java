@@ -47,10 +47,12 @@ class NoStoreHeapIT {
                 .willReturn(WireMock.aResponse().withTransformers(FakeTranslator.NAME)));
         String cachedMarker = "cachedmarkerQX" + System.nanoTime();
         String noStoreMarker = "nostoremarkerZV" + System.nanoTime();
-        // The model's answers carry the markers, as a translation carries an article's names and numbers.
+        // The model's answers carry the markers, as a translation carries an article's names and numbers. (An update
+        // of the cached article, which the ordinary ones are, shows its marker in the previous bullets: the fake
+        // translator answers those.)
         for (String marker : new String[] { cachedMarker, noStoreMarker }) {
             provider.stubFor(OpenAiStubs.chatCompletion().atPriority(1)
-                    .withRequestBody(WireMock.containing(marker))
+                    .withRequestBody(WireMock.containing(marker)).withRequestBody(WireMock.containing("<<<ARTICLE"))
                     .willReturn(OpenAiStubs.answering(OpenAiStubs.sampleAnswer(marker))));
         }
         Path dump = Path.of("target/no-store.hprof").toAbsolutePath();

@@ -36,8 +36,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import dk.articlesummarizer.chunk.Chunker;
 import dk.articlesummarizer.support.Articles;
+import dk.articlesummarizer.support.LongArticles;
 import dk.articlesummarizer.support.FakeTranslator;
 import dk.articlesummarizer.support.OpenAiStubs;
 
@@ -147,6 +150,23 @@ class ReplicasIT {
         assertEquals(made.get("translation"), served.get("translation"));
         assertEquals(1, chatCalls() - before);
         assertTrue(redisCli("--scan", "--pattern", "article-summarizer:v1:answer:*").lines().count() >= 2);
+    }
+
+    @Test
+    @Order(2)
+    void anUpdateOfAStoryAnsweredOnOneReplicaPaysOnlyForWhatChangedOnAnother() throws Exception {
+        String story = LongArticles.paragraphs(6, 400, System.nanoTime());
+        read(summarize(bases.get(0), KEY, story, null));
+        List<String> paragraphs = new ArrayList<>(Chunker.paragraphs(story));
+        paragraphs.set(2, "Afsnit 2. Kommunen har nu afsat ca. 2.300 kr. pr. borger til projektet.");
+        int before = chatCalls();
+
+        JsonNode updated = read(summarize(bases.get(1), KEY, String.join("\n\n", paragraphs), null));
+
+        assertEquals(5, updated.get("reused").asInt(), "the paragraphs and the story's answer came from Redis");
+        assertEquals(1, chatCalls() - before);
+        List<LoggedRequest> calls = OpenAiStubs.chatRequests(provider);
+        assertTrue(OpenAiStubs.promptOf(calls.get(calls.size() - 1)).contains("<<<CHANGED 3\n"), "one update call");
     }
 
     @Test

@@ -99,6 +99,8 @@ class FallbackTest {
         var asked = chatRequests(fallback).get(0);
         assertEquals("Bearer " + FakeOpenAiChain.FALLBACK_API_KEY, asked.getHeader("Authorization"));
         assertEquals(FakeOpenAiChain.FALLBACK_MODEL, OpenAiStubs.read(asked.getBodyAsString()).path("model").asText());
+        assertEquals("json_schema", OpenAiStubs.read(asked.getBodyAsString()).path("response_format").path("type")
+                .asText(), "the fallback is asked for the answer's JSON schema like the primary");
 
         JsonPath hit = summarize(article).statusCode(200).header("X-Cache", "HIT")
                 .body("model", equalTo(FakeOpenAiChain.FALLBACK_MODEL))
