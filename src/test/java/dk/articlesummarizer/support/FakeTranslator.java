@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,7 +86,8 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
         Integer delay = serveEvent.getResponseDefinition().getFixedDelayMilliseconds();
         Object shape = serveEvent.getTransformerParameters().get(SHAPE);
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(completionFor(serveEvent.getRequest().getBodyAsString(), shape == null ? "" : shape.toString()))
+                .withBody(completionFor(serveEvent.getRequest().getBodyAsString(),
+                        shape == null ? "" : shape.toString()))
                 .withFixedDelay(delay).build();
     }
 
@@ -98,23 +100,24 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
         JsonNode messages = OpenAiStubs.read(chatRequest).path("messages");
         String system = messages.path(0).path("content").asText();
         String user = messages.path(1).path("content").asText();
+        Map<String, String> glossary = glossary(user);
         Object answer;
         if (system.contains("<<<CHANGED")) {
             List<String> paragraphs = new ArrayList<>();
             Matcher changed = CHANGED.matcher(user);
             while (changed.find()) {
-                paragraphs.add(translate(changed.group(1)));
+                paragraphs.add(translate(changed.group(1), glossary));
             }
             answer = Map.of("paragraphs", paragraphs, "title", "An updated article in English", "summary", bullets());
         } else if (system.contains("<<<PASSAGE")) {
             String translation = passage(between(user, "<<<CONTEXT\n", "\nCONTEXT>>>"),
-                    between(user, "<<<PASSAGE\n", "\nPASSAGE>>>"), shape);
+                    between(user, "<<<PASSAGE\n", "\nPASSAGE>>>"), shape, glossary);
             answer = Map.of("translation", translation, "facts", facts(translation));
         } else if (system.contains("news editor")) {
             answer = Map.of("title", "A long article in English", "summary", bullets());
         } else {
             answer = Map.of("title", "An article in English", "translation",
-                    translate(between(user, "<<<ARTICLE\n", "\nARTICLE>>>")), "summary", bullets());
+                    translate(between(user, "<<<ARTICLE\n", "\nARTICLE>>>"), glossary), "summary", bullets());
         }
         String content = OpenAiStubs.write(answer);
         if (CUT_LONG.equals(shape) && user.length() > LONG_PASSAGE) {
@@ -130,20 +133,21 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
         return OpenAiStubs.completionJson(content, "stop", user.length() / 4, 500);
     }
 
-    private static String passage(String context, String passage, String shape) {
+    private static String passage(String context, String passage, String shape, Map<String, String> glossary) {
         switch (shape) {
             case MERGE_HEADING -> {
-                return translate(passage).replaceFirst("\n\n", " ");
+                return translate(passage, glossary).replaceFirst("\n\n", " ");
             }
             case WITH_CONTEXT -> {
-                return context.isBlank() ? translate(passage) : translate(context) + "\n\n" + translate(passage);
+                return context.isBlank() ? translate(passage, glossary)
+                        : translate(context, glossary) + "\n\n" + translate(passage, glossary);
             }
             case HALF_OF_LONG -> {
-                String english = translate(passage);
+                String english = translate(passage, glossary);
                 return passage.length() > LONG_PASSAGE ? english.substring(0, english.length() / 3) : english;
             }
             default -> {
-                return translate(passage);
+                return translate(passage, glossary);
             }
         }
     }
@@ -161,7 +165,8 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
         return facts;
     }
 
-    public static String translate(String danish) {
+    /** @param glossary Danish terms and the form to write them in, as the prompt's glossary asked */
+    static String translate(String danish, Map<String, String> glossary) {
         List<String> english = new ArrayList<>();
         for (String paragraph : danish.split("\n\\s*\n")) {
             String known = paragraph;
@@ -177,6 +182,12 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
             while (out.length() < paragraph.length()) {
                 out.append(FILLER);
             }
+            // A glossary's names come back in their English form, as a model that follows it writes them.
+            for (Map.Entry<String, String> term : glossary.entrySet()) {
+                if (paragraph.toLowerCase(Locale.ROOT).contains(term.getKey().toLowerCase(Locale.ROOT))) {
+                    out.append(" So says ").append(term.getValue()).append('.');
+                }
+            }
             // An HTML or Markdown paragraph's placeholders come back in their order, each around a word.
             Matcher tag = PLACEHOLDER.matcher(paragraph);
             while (tag.find()) {
@@ -185,6 +196,20 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
             english.add(out.toString());
         }
         return String.join("\n\n", english);
+    }
+
+    /** The prompt's glossary, Danish to the form to write ("(keep as written)": the Danish itself). */
+    private static Map<String, String> glossary(String user) {
+        Map<String, String> terms = new java.util.LinkedHashMap<>();
+        for (String line : between(user, "<<<GLOSSARY\n", "\nGLOSSARY>>>").split("\n")) {
+            int arrow = line.indexOf(" => ");
+            if (user.contains("<<<GLOSSARY") && arrow > 0) {
+                String english = line.substring(arrow + 4);
+                terms.put(line.substring(0, arrow), "(keep as written)".equals(english) ? line.substring(0, arrow)
+                        : english);
+            }
+        }
+        return terms;
     }
 
     private static List<String> bullets() {
