@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.Heading;
@@ -27,13 +30,18 @@ import org.jsoup.safety.Safelist;
 /**
  * A Markdown article (commonmark-java): each paragraph and heading (in lists and block quotes too) is a paragraph
  * for the model, with emphasis and links as placeholders; code spans, line breaks and images stand alone (an
- * image's alt text is a paragraph of its own); code blocks are not translated. Link and image URLs never reach the
+ * image's alt text is a paragraph of its own), and so is each cell of a table; code blocks are not translated. Link and image URLs never reach the
  * model. Raw HTML in the Markdown is sanitized like an HTML article's.
  */
 final class MarkdownArticle implements MarkedUpArticle {
 
     private static final Pattern UNSAFE_INLINE = Pattern.compile(
             "(?i)<\\s*(script|style|iframe|object|embed)|\\son\\w+\\s*=|javascript:");
+
+    /** GitHub-flavoured tables too: their cells are paragraphs of their own. */
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final MarkdownRenderer RENDERER = MarkdownRenderer.builder().extensions(EXTENSIONS).build();
 
     private final Node document;
     private final List<Segment> segments = new ArrayList<>();
@@ -57,7 +65,7 @@ final class MarkdownArticle implements MarkedUpArticle {
     }
 
     static MarkdownArticle parse(String markdown) {
-        Node document = Parser.builder().build().parse(markdown);
+        Node document = PARSER.parse(markdown);
         return new MarkdownArticle(document, sanitize(document));
     }
 
@@ -73,7 +81,7 @@ final class MarkdownArticle implements MarkedUpArticle {
     @Override
     public String render(List<String> translated) {
         // Parsing again gives a copy to fill, segmented the same way.
-        MarkdownArticle target = new MarkdownArticle(Parser.builder().build().parse(source()), removed);
+        MarkdownArticle target = new MarkdownArticle(PARSER.parse(source()), removed);
         for (int i = 0; i < target.segments.size(); i++) {
             Segment segment = target.segments.get(i);
             if (segment instanceof Block block) {
@@ -83,11 +91,11 @@ final class MarkdownArticle implements MarkedUpArticle {
                 alt.image().appendChild(new Text(Placeholders.strip(translated.get(i))));
             }
         }
-        return MarkdownRenderer.builder().build().render(target.document);
+        return RENDERER.render(target.document);
     }
 
     private String source() {
-        return MarkdownRenderer.builder().build().render(document);
+        return RENDERER.render(document);
     }
 
     @Override
@@ -97,7 +105,7 @@ final class MarkdownArticle implements MarkedUpArticle {
 
     private void collect(Node node) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            if (child instanceof Paragraph || child instanceof Heading) {
+            if (child instanceof Paragraph || child instanceof Heading || child instanceof TableCell) {
                 List<Node> numbered = new ArrayList<>();
                 List<Alt> alts = new ArrayList<>();
                 StringBuilder text = new StringBuilder();

@@ -63,6 +63,10 @@ class FormatsTest {
             - Byggeriet begynder i maj, og stien skal være færdig til efteråret.
             - Stien åbner i `2027`.
 
+            | Strækning | Pris |
+            | --- | --- |
+            | Ringvejen | 14 mio. kr. |
+
             ![Cyklister på Ringvejen](https://example.dk/sti.jpg)
 
             ```
@@ -153,12 +157,13 @@ class FormatsTest {
     }
 
     @Test
-    void markdownKeepsHeadingsListsQuotesLinksImagesAndCode() {
+    void markdownKeepsHeadingsListsQuotesTablesLinksImagesAndCode() {
         openAi.stubFor(chatCompletion().willReturn(answering(new FakeAnswer("New cycle path along Ringvejen",
                 String.join("\n\n", "New cycle path along Ringvejen", SECOND,
                         "\"It will be <g1>much</g1> safer,\" says councillor Birgitte Holm.",
                         "Construction begins in May, and the path is to be finished by the autumn.",
-                        "The path opens in <g1/>.", "Cyclists on Ringvejen"), BULLETS, 700, 250))));
+                        "The path opens in <g1/>.", "Stretch", "Price", "Ringvejen", "DKK 14m",
+                        "Cyclists on Ringvejen"), BULLETS, 700, 250))));
 
         JsonPath answer = given().contentType("text/markdown; charset=UTF-8").header("Cache-Control", "no-cache")
                 .body(MARKDOWN).post("/summarize")
@@ -169,7 +174,8 @@ class FormatsTest {
         for (String kept : List.of("# New cycle path along Ringvejen",
                 "[new cycle path](https://example.dk/cykelsti \"Planen\")", "**DKK 14m**",
                 "> \"It will be *much* safer,\" says councillor Birgitte Holm.",
-                "- Construction begins in May", "- The path opens in `2027`.",
+                "- Construction begins in May", "- The path opens in `2027`.", "|Stretch|Price|",
+                "|Ringvejen|DKK 14m|",
                 "![Cyclists on Ringvejen](https://example.dk/sti.jpg)", "kode bliver ikke oversat")) {
             assertTrue(markdown.contains(kept), kept + " in\n" + markdown);
         }
