@@ -18,6 +18,9 @@ public record Glossary(List<Term> terms) {
     public static final Glossary EMPTY = new Glossary(List.of());
     static final String ARROW = " => ";
     static final String KEEP = "(keep as written)";
+    /** Said before the entries, outside the markers: what is between markers is data to the model. */
+    static final String INSTRUCTION = "Render each Danish term listed below exactly as its English form, wherever the"
+            + " term appears in any form; \"(keep as written)\" means leave it untranslated.\n";
     private static final String START = "<<<GLOSSARY\n";
     private static final String END = "GLOSSARY>>>\n";
 
@@ -64,7 +67,7 @@ public record Glossary(List<Term> terms) {
         if (terms.isEmpty()) {
             return "";
         }
-        StringBuilder block = new StringBuilder(START);
+        StringBuilder block = new StringBuilder(INSTRUCTION).append(START);
         for (Term term : terms) {
             block.append(term.danish()).append(ARROW).append(term.keepsAsWritten() ? KEEP : term.english())
                     .append('\n');
@@ -74,11 +77,12 @@ public record Glossary(List<Term> terms) {
 
     /** The glossary a prompt's block asked for. */
     public static Glossary parse(String block) {
-        if (block == null || !block.startsWith(START)) {
+        int start = block == null ? -1 : block.indexOf(START);
+        if (start < 0) {
             return EMPTY;
         }
         List<Term> terms = new ArrayList<>();
-        for (String line : block.substring(START.length()).split("\n")) {
+        for (String line : block.substring(start + START.length()).split("\n")) {
             int arrow = line.indexOf(ARROW);
             if (arrow > 0) {
                 String english = line.substring(arrow + ARROW.length());
