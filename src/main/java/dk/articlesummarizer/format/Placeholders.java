@@ -37,10 +37,6 @@ public final class Placeholders {
         return TAG.matcher(text).replaceAll("");
     }
 
-    public static boolean present(String text) {
-        return TAG.matcher(text).find();
-    }
-
     /** The placeholders of a text, in order, as written. */
     static List<String> tags(String text) {
         List<String> tags = new ArrayList<>();
