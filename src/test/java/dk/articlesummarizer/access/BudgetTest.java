@@ -11,9 +11,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -31,6 +28,7 @@ import dk.articlesummarizer.support.Articles;
 import dk.articlesummarizer.support.FakeOpenAi;
 import dk.articlesummarizer.support.OpenAiStubs;
 import dk.articlesummarizer.support.OpenAiStubs.FakeAnswer;
+import dk.articlesummarizer.support.TempFiles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -69,14 +67,7 @@ class BudgetTest {
     WireMockServer openAi;
 
     static Path keyFile(String lines) {
-        try {
-            Path file = Files.createTempFile("api-keys", ".txt");
-            Files.writeString(file, lines);
-            file.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TempFiles.withContent("api-keys", ".txt", lines);
     }
 
     @BeforeEach

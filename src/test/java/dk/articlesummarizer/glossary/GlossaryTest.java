@@ -12,9 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +29,7 @@ import dk.articlesummarizer.support.FakeOpenAi;
 import dk.articlesummarizer.support.OpenAiStubs;
 import dk.articlesummarizer.support.OpenAiStubs.FakeAnswer;
 import dk.articlesummarizer.support.ServerSentEvents;
+import dk.articlesummarizer.support.TempFiles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -66,14 +64,7 @@ class GlossaryTest {
     WireMockServer openAi;
 
     static Path file(String content) {
-        try {
-            Path file = Files.createTempFile("glossary", ".csv");
-            Files.writeString(file, content);
-            file.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TempFiles.withContent("glossary", ".csv", content);
     }
 
     @BeforeEach
