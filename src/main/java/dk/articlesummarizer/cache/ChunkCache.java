@@ -1,11 +1,7 @@
 package dk.articlesummarizer.cache;
 
-import java.io.IOException;
-import java.util.Optional;
-
 import jakarta.inject.Singleton;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dk.articlesummarizer.replicas.SharedStore;
@@ -20,29 +16,6 @@ public class ChunkCache extends CoalescingCache<TranslatedPassage> {
 
     public ChunkCache(CacheConfig config, SharedStore store, ObjectMapper json, MeterRegistry metrics) {
         super("passages", config.chunkMaxBytes().asLongValue(), config.ttl(), TranslatedPassage::approximateBytes,
-                store, new Codec<>() {
-                    @Override
-                    public String kind() {
-                        return "passage";
-                    }
-
-                    @Override
-                    public byte[] encode(TranslatedPassage passage) {
-                        try {
-                            return json.writeValueAsBytes(passage);
-                        } catch (JsonProcessingException e) {
-                            throw new IllegalStateException("A passage record always serializes", e);
-                        }
-                    }
-
-                    @Override
-                    public Optional<TranslatedPassage> decode(byte[] stored) {
-                        try {
-                            return Optional.of(json.readValue(stored, TranslatedPassage.class));
-                        } catch (IOException | RuntimeException e) {
-                            return Optional.empty();
-                        }
-                    }
-                }, metrics);
+                store, new JsonCodec<>("passage", json, TranslatedPassage.class), metrics);
     }
 }

@@ -1,11 +1,7 @@
 package dk.articlesummarizer.cache;
 
-import java.io.IOException;
-import java.util.Optional;
-
 import jakarta.inject.Singleton;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dk.articlesummarizer.replicas.SharedStore;
@@ -21,29 +17,7 @@ public class ParagraphMemory extends CoalescingCache<RememberedParagraph> {
 
     public ParagraphMemory(CacheConfig config, SharedStore store, ObjectMapper json, MeterRegistry metrics) {
         super("paragraphs", config.paragraphMaxBytes().asLongValue(), config.ttl(),
-                RememberedParagraph::approximateBytes, store, new Codec<>() {
-                    @Override
-                    public String kind() {
-                        return "paragraph";
-                    }
-
-                    @Override
-                    public byte[] encode(RememberedParagraph paragraph) {
-                        try {
-                            return json.writeValueAsBytes(paragraph);
-                        } catch (JsonProcessingException e) {
-                            throw new IllegalStateException("A paragraph record always serializes", e);
-                        }
-                    }
-
-                    @Override
-                    public Optional<RememberedParagraph> decode(byte[] stored) {
-                        try {
-                            return Optional.of(json.readValue(stored, RememberedParagraph.class));
-                        } catch (IOException | RuntimeException e) {
-                            return Optional.empty();
-                        }
-                    }
-                }, metrics);
+                RememberedParagraph::approximateBytes, store,
+                new JsonCodec<>("paragraph", json, RememberedParagraph.class), metrics);
     }
 }
