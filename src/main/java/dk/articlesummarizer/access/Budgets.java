@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dk.articlesummarizer.llm.Deadline;
 import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.llm.Usage;
 import dk.articlesummarizer.problem.ProblemException;
@@ -52,6 +53,21 @@ public class Budgets {
     /** Today's spending of a caller, and its budget. */
     public record Spending(String caller, LocalDate day, long tokens, double cost, DailyBudget budget,
             Duration untilReset) {
+    }
+
+    /** The payer of one caller's LLM work: asked when each call takes its turn, charged with each answer. */
+    public Deadline.Payer payer(String caller) {
+        return new Deadline.Payer() {
+            @Override
+            public void refuseIfSpent() {
+                Budgets.this.refuseIfSpent(caller);
+            }
+
+            @Override
+            public void spend(Usage usage) {
+                Budgets.this.spend(caller, usage);
+            }
+        };
     }
 
     /** Refuses (429 budget-exhausted, Retry-After until midnight UTC) when the caller's budget is spent; blocking. */

@@ -40,6 +40,7 @@ import dk.articlesummarizer.summary.SummaryService;
 import dk.articlesummarizer.summary.SummaryStreams;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import io.vertx.ext.web.RoutingContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -121,14 +122,25 @@ public class SummarizeResource {
     @Blocking // the language check, and the wait for a turn at the LLM
     public Multi<OutboundSseEvent> summarizeStreamed(SummarizeRequest request,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl, @Context Sse sse,
-            @Context ContainerRequestContext context) {
+            @Context ContainerRequestContext context, @Context RoutingContext routing) {
         if (request == null) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "The body must be a JSON object with a 'text'"
                     + " field.");
         }
         return streams.stream(request.input(), CachePolicy.fromCacheControl(cacheControl),
-                AccessFilter.caller(context), RequestIds.current())
+                AccessFilter.caller(context), RequestIds.current(), leave -> whenClientLeaves(routing, leave))
                 .map(event -> sse.newEventBuilder().name(event.name()).data(event.data()).build());
+    }
+
+    /**
+     * Runs {@code leave} when the connection closes or the response ends: a stream's client may leave while its
+     * call still waits for a turn, before anything reads the events (then nothing would ever cancel them).
+     */
+    private static void whenClientLeaves(RoutingContext routing, Runnable leave) {
+        routing.addEndHandler(ended -> leave.run());
+        if (routing.response().closed()) {
+            leave.run();
+        }
     }
 
     /** A plain text, HTML or Markdown body: the whole body is the article, answered in the same format. */

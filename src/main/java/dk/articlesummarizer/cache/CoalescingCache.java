@@ -6,6 +6,11 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
@@ -13,6 +18,7 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 
+import dk.articlesummarizer.llm.Deadline;
 import dk.articlesummarizer.replicas.SharedStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -46,6 +52,7 @@ public class CoalescingCache<V> {
     private final Duration ttl;
     private final Counter sharedHits;
     private final Counter sharedMisses;
+    private final Map<CacheKey, Waiters> inFlight = new ConcurrentHashMap<>();
 
     /**
      * @param name the {@code cache} tag of this cache's metrics: lookups by result (hit, miss, shared: waited for
@@ -86,21 +93,83 @@ public class CoalescingCache<V> {
      * load leaves nothing behind.
      */
     public Lookup<V> getOrLoad(CacheKey key, Supplier<V> loader) {
+        return getOrLoad(key, Optional.empty(), load -> loader.get());
+    }
+
+    /**
+     * As {@link #getOrLoad(CacheKey, Supplier)}, for callers that may leave: the load runs on a deadline of its own
+     * (the first caller's time, patience and payer), which is cancelled only when no caller waits for it any more.
+     * A caller that leaves, the first one too, stops waiting at once and never fails the others.
+     */
+    public Lookup<V> getOrLoad(CacheKey key, Deadline caller, Function<Deadline, V> loader) {
+        return getOrLoad(key, Optional.of(caller), loader);
+    }
+
+    private Lookup<V> getOrLoad(CacheKey key, Optional<Deadline> caller, Function<Deadline, V> loader) {
         CompletableFuture<V> ours = new CompletableFuture<>();
         CompletableFuture<V> existing = answers.asMap().putIfAbsent(key, ours);
         if (existing != null) {
             (existing.isDone() ? hits : shared).increment();
-            return new Lookup<>(await(existing), true);
+            Waiters waiters = existing.isDone() ? null : inFlight.get(key);
+            try (Waiters.Membership member = Waiters.join(waiters, caller);
+                    Deadline.Registration leave = caller.map(Deadline::interruptWhenCancelled).orElse(() -> {
+                    })) {
+                return new Lookup<>(await(existing), true);
+            }
         }
         misses.increment();
-        try {
-            Lookup<V> loaded = store.enabled() ? loadShared(key, loader) : new Lookup<>(loader.get(), false);
+        Deadline load = caller.map(Deadline::copy).orElse(null);
+        Waiters waiters = new Waiters(load);
+        inFlight.put(key, waiters);
+        try (Waiters.Membership member = Waiters.join(waiters, caller)) {
+            Lookup<V> loaded = store.enabled() ? loadShared(key, () -> loader.apply(load))
+                    : new Lookup<>(loader.apply(load), false);
             ours.complete(loaded.value());
             return loaded;
         } catch (RuntimeException | Error e) {
             answers.asMap().remove(key, ours);
             ours.completeExceptionally(e);
             throw e;
+        } finally {
+            inFlight.remove(key, waiters);
+        }
+    }
+
+    /** The callers waiting for one load; the last to leave cancels it. */
+    private static final class Waiters {
+
+        private final Deadline load;
+        private final AtomicInteger count = new AtomicInteger();
+
+        Waiters(Deadline load) {
+            this.load = load;
+        }
+
+        /** A caller's wait, interrupted when it leaves; without a load to share (or a caller), nothing to count. */
+        static Membership join(Waiters waiters, Optional<Deadline> caller) {
+            if (waiters == null || waiters.load == null || caller.isEmpty()) {
+                return () -> {
+                };
+            }
+            waiters.count.incrementAndGet();
+            AtomicBoolean left = new AtomicBoolean();
+            Runnable leave = () -> {
+                if (left.compareAndSet(false, true) && waiters.count.decrementAndGet() == 0) {
+                    waiters.load.cancel();
+                }
+            };
+            Deadline.Registration onLeave = caller.get().whenCancelled(leave);
+            return () -> {
+                onLeave.close();
+                if (left.compareAndSet(false, true)) {
+                    waiters.count.decrementAndGet();
+                }
+            };
+        }
+
+        interface Membership extends AutoCloseable {
+            @Override
+            void close();
         }
     }
 

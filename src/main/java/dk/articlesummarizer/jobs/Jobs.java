@@ -94,7 +94,7 @@ public class Jobs {
             store.save(job);
             return job;
         }
-        Deadline deadline = Deadline.after(config.timeout(), TIMEOUT_SETTING);
+        Deadline deadline = Deadline.after(config.timeout(), TIMEOUT_SETTING).patient();
         SharedStore.Lease lease = shared.enabled() && !job.noStore()
                 ? shared.tryLease(LEASE, job.id(), LEASE_TTL).orElseThrow() : null;
         Unfinished entry = new Unfinished(job, deadline, lease, new AtomicInteger(Unfinished.WAITING));

@@ -3,6 +3,7 @@ package dk.articlesummarizer.llm;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dk.articlesummarizer.common.OncePerInterval;
+import dk.articlesummarizer.common.Sha256;
 import dk.articlesummarizer.glossary.Glossary;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
@@ -88,20 +90,21 @@ public class ArticleLlmClient {
     /** @param markup whether the article's paragraphs carry placeholders for HTML or Markdown markup */
     public Translated<TranslatedArticle> translate(Deadline deadline, String title, String article,
             Glossary glossary, boolean markup) {
-        return guarded(deadline, callId -> translator.translate(callId, title, article, glossary.block(),
-                Prompts.format(markup)));
+        return guarded(deadline, subject(title, article), callId -> translator.translate(callId, title, article,
+                glossary.block(), Prompts.format(markup)));
     }
 
     /** One passage of a long article; {@code context} is the text before it, not to be translated. */
     public Translated<ChunkTranslation> translateChunk(Deadline deadline, String context, String passage,
             int paragraphs, Glossary glossary, boolean markup) {
-        return guarded(deadline, callId -> translator.translateChunk(callId, context, passage, paragraphs,
-                glossary.block(), Prompts.format(markup)));
+        return guarded(deadline, subject(context, passage), callId -> translator.translateChunk(callId, context,
+                passage, paragraphs, glossary.block(), Prompts.format(markup)));
     }
 
     /** Headline and bullets of a long article from the key facts of its passages. */
     public Translated<ArticleDigest> digest(Deadline deadline, String title, String facts, Glossary glossary) {
-        return guarded(deadline, callId -> translator.digest(callId, title, facts, glossary.block()));
+        return guarded(deadline, subject(title, facts), callId -> translator.digest(callId, title, facts,
+                glossary.block()));
     }
 
     /**
@@ -111,8 +114,8 @@ public class ArticleLlmClient {
      */
     public Translated<ArticleUpdate> update(Deadline deadline, String title, String before, String changes,
             int count, Glossary glossary, boolean markup) {
-        return guarded(deadline, callId -> translator.update(callId, title, before, changes, count,
-                glossary.block(), Prompts.format(markup)));
+        return guarded(deadline, subject(before, changes), callId -> translator.update(callId, title, before,
+                changes, count, glossary.block(), Prompts.format(markup)));
     }
 
     /**
@@ -123,18 +126,24 @@ public class ArticleLlmClient {
     public record Translated<T>(T value, Usage usage, String model) {
     }
 
-    private <T> Translated<T> guarded(Deadline deadline, Function<String, T> call) {
+    /** What the breaker knows a call by: the same text failing again is that text's problem, not the provider's. */
+    private static String subject(String first, String second) {
+        return HexFormat.of().formatHex(Sha256.of(first + "\u0000" + second));
+    }
+
+    private <T> Translated<T> guarded(Deadline deadline, String subject, Function<String, T> call) {
         List<Failed> failed = new ArrayList<>();
         for (ModelLink link : chain.links()) {
             try {
                 refuseIfMisconfigured(link);
-                Guard retried = retries(deadline);
-                @SuppressWarnings("unchecked")
-                Translated<T> answer = link.gate().call(deadline,
-                        () -> retried.call(() -> attempt(link, deadline, call), Translated.class));
+                Translated<T> answer = link.gate().call(deadline, subject, retries(deadline),
+                        () -> attempt(link, deadline, call));
                 answered(link, answer.usage(), failed);
                 return answer;
             } catch (ProblemException refused) {
+                if (refused.type() == ProblemType.BUDGET_EXHAUSTED) {
+                    throw refused; // the caller's, not the model's: no other model may spend it either
+                }
                 // Refused at the gate (logged there) or misconfigured: nothing reached the provider.
                 failed.add(new Failed(link, refused));
             } catch (Exception e) {
@@ -161,8 +170,11 @@ public class ArticleLlmClient {
             throw new ProviderFault(ProviderFault.Kind.ABANDONED, -1, null, null);
         }
         String callId = UUID.randomUUID().toString();
-        try {
-            return ModelChain.asking(link, () -> TokenMeter.measure(link, () -> call.apply(callId)));
+        try (Deadline.Registration abort = deadline.interruptWhenCancelled()) {
+            Translated<T> answer = ModelChain.asking(link, () -> TokenMeter.measure(link, () -> call.apply(callId)));
+            // Charged while the turn is held, so that the next call racing the same budget sees it.
+            deadline.payer().spend(answer.usage());
+            return answer;
         } catch (RuntimeException e) {
             throw link.failures().classify(e);
         } finally {
@@ -189,7 +201,17 @@ public class ArticleLlmClient {
         try {
             refuseIfMisconfigured(link);
             turn = link.gate().enter(deadline);
+            // A caller that leaves before the events are read (or at all) frees the turn at once.
+            deadline.whenCancelled(turn::close);
+            if (deadline.cancelled()) {
+                throw new ProblemException(ProblemType.LLM_TIMEOUT, "The caller left while the stream waited for a"
+                        + " turn at the model " + link.model() + ".");
+            }
+            deadline.payer().refuseIfSpent();
         } catch (ProblemException refused) {
+            if (refused.type() == ProblemType.BUDGET_EXHAUSTED) {
+                throw refused;
+            }
             failed.add(new Failed(link, refused));
             if (last || deadline.expired()) {
                 throw exhausted(failed);
@@ -198,7 +220,7 @@ public class ArticleLlmClient {
             return streamFrom(index + 1, deadline, request, failed);
         }
         AtomicBoolean started = new AtomicBoolean();
-        return providerStream(link, request)
+        return providerStream(link, request, deadline)
                 .onItem().invoke(() -> started.set(true))
                 .onTermination().invoke(turn::close)
                 .onFailure().recoverWithMulti(e -> {
@@ -218,7 +240,7 @@ public class ArticleLlmClient {
                 });
     }
 
-    private Multi<StreamEvent> providerStream(ModelLink link, ChatRequest request) {
+    private Multi<StreamEvent> providerStream(ModelLink link, ChatRequest request, Deadline deadline) {
         return Multi.createFrom().emitter(emitter -> link.streaming().chat(request,
                 new StreamingChatResponseHandler() {
 
@@ -230,6 +252,7 @@ public class ArticleLlmClient {
                     @Override
                     public void onCompleteResponse(ChatResponse response) {
                         Usage usage = priced(link, response.tokenUsage());
+                        deadline.payer().spend(usage);
                         answered(link, usage, List.of());
                         emitter.emit(new StreamEvent.Completed(response.aiMessage().text(),
                                 response.finishReason() == FinishReason.LENGTH, usage, link.model()));

@@ -10,6 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import dk.articlesummarizer.common.Durations;
 import dk.articlesummarizer.common.OncePerInterval;
 import dk.articlesummarizer.problem.ProblemException;
@@ -24,9 +27,13 @@ import io.smallrye.faulttolerance.api.Guard;
 /**
  * The one admission point in front of one model of the chain (each model has its own): every call to it, whatever
  * path it comes from (a request, a batch article, a job, a long article's passage or digest, a stream), takes a
- * turn here. At most {@code LLM_MAX_CONCURRENCY} calls are in flight; up to {@code LLM_QUEUE_SIZE} more wait for a turn, each no longer than its own deadline, and
- * one whose caller left never starts; beyond that a call is refused at once (503 llm-busy). The circuit breaker
+ * turn here. At most {@code LLM_MAX_CONCURRENCY} calls are in flight; up to {@code LLM_QUEUE_SIZE} more wait for a
+ * turn, each no longer than its own deadline, and one whose caller left never starts; beyond that a call is refused
+ * at once (503 llm-busy), except a job's, which was accepted to wait. The circuit breaker
  * counts an article's call once, after its retries, and only faults that say something about the provider.
+ * <p>
+ * A subject (an article, a passage) whose call failed in the last ten minutes counts for the breaker once: a few
+ * articles that always fail, re-sent in a loop, must not close the provider for every other article.
  * <p>
  * The limit is a semaphore rather than SmallRye Fault Tolerance's bulkhead because a waiting call must give up at
  * its own deadline or when its caller leaves, and a stream must hold its turn for as long as it streams; the
@@ -51,6 +58,9 @@ public final class LlmGate {
     private final MeterRegistry metrics;
     private final Counter accepted;
     private final OncePerInterval refusalLog = new OncePerInterval(Duration.ofSeconds(30));
+    /** Subjects (articles, passages) whose call failed lately: their next failures do not count for the breaker. */
+    private final Cache<String, Boolean> recentlyFailed = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(10)).maximumSize(10_000).build();
 
     /**
      * @param breakerName the breaker's name, unique in the process
@@ -90,13 +100,27 @@ public final class LlmGate {
         return limit;
     }
 
-    /** One LLM call (its retries included) in a turn of its own, behind the breaker. */
-    public <T> T call(Deadline deadline, Callable<T> call) throws Exception {
-        try (Turn turn = enter(deadline)) {
-            @SuppressWarnings("unchecked")
-            Class<T> any = (Class<T>) Object.class;
-            return breaker.call(call, any);
-        }
+    /**
+     * One LLM call behind the breaker, which counts it once, after its retries. Each attempt takes a turn of its own
+     * (a retry's backoff holds none) and asks the caller's budget first, so that calls racing one budget stop once
+     * it is spent, whatever they waited for.
+     */
+    public <T> T call(Deadline deadline, String subject, Guard retries, Callable<T> attempt) throws Exception {
+        refuseIfOpen();
+        @SuppressWarnings("unchecked")
+        Class<T> any = (Class<T>) Object.class;
+        return breaker.call(() -> {
+            try {
+                return retries.call(() -> {
+                    try (Turn turn = enter(deadline)) {
+                        deadline.payer().refuseIfSpent();
+                        return attempt.call();
+                    }
+                }, any);
+            } catch (ProviderFault fault) {
+                throw recentlyFailed.asMap().putIfAbsent(subject, Boolean.TRUE) == null ? fault : fault.repeated();
+            }
+        }, any);
     }
 
     /**
@@ -104,11 +128,7 @@ public final class LlmGate {
      * once when the breaker is open or too many wait, after the deadline if none came free by then.
      */
     public Turn enter(Deadline deadline) {
-        if (breakers.currentState(breakerName) == CircuitBreakerState.OPEN) {
-            throw refused("circuit-open", new ProblemException(ProblemType.LLM_CIRCUIT_OPEN, "Calls to the model "
-                    + model + " are paused after repeated failures. Retry after the indicated delay.",
-                    breakerDelay, null));
-        }
+        refuseIfOpen();
         if (deadline.expired()) {
             throw refused("expired", expired(deadline));
         }
@@ -120,8 +140,16 @@ public final class LlmGate {
         return new Turn();
     }
 
+    private void refuseIfOpen() {
+        if (breakers.currentState(breakerName) == CircuitBreakerState.OPEN) {
+            throw refused("circuit-open", new ProblemException(ProblemType.LLM_CIRCUIT_OPEN, "Calls to the model "
+                    + model + " are paused after repeated failures. Retry after the indicated delay.",
+                    breakerDelay, null));
+        }
+    }
+
     private void waitForTurn(Deadline deadline) {
-        if (waiting.incrementAndGet() > queueSize) {
+        if (waiting.incrementAndGet() > queueSize && !deadline.isPatient()) {
             waiting.decrementAndGet();
             throw refused("busy", new ProblemException(ProblemType.LLM_BUSY, "All " + limit + " calls to the model "
                     + model + " are in use and " + queueSize + " more wait (" + settings + "MAX_CONCURRENCY, "
@@ -129,14 +157,12 @@ public final class LlmGate {
                     ProviderFailures.DEFAULT_RETRY_AFTER, null));
         }
         boolean acquired = false;
-        Waiter waiter = new Waiter(Thread.currentThread());
-        try (Deadline.Registration wake = deadline.whenCancelled(waiter::wake)) {
+        try (Deadline.Registration wake = deadline.interruptWhenCancelled()) {
             acquired = turns.tryAcquire(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             // The caller left or gave up: the interrupt was ours, and it ends here.
         } finally {
             waiting.decrementAndGet();
-            waiter.done();
         }
         if (!acquired || deadline.expired()) {
             if (acquired) {
@@ -157,28 +183,6 @@ public final class LlmGate {
         refusalLog.event(heldBack -> LOG.warnf("LLM calls refused: %s (%d more refusals of any kind in the last"
                 + " interval; see summarizer_llm_admissions_total)", problem.type().title(), heldBack));
         return problem;
-    }
-
-    /** A thread waiting for a turn, woken (interrupted) only while it still waits. */
-    private static final class Waiter {
-
-        private final Thread thread;
-        private boolean waiting = true;
-
-        Waiter(Thread thread) {
-            this.thread = thread;
-        }
-
-        synchronized void wake() {
-            if (waiting) {
-                thread.interrupt();
-            }
-        }
-
-        synchronized void done() {
-            waiting = false;
-            Thread.interrupted();
-        }
     }
 
     /** A turn at the provider; closing it (once, from any thread) lets the next waiting call go. */

@@ -36,12 +36,27 @@ public class ProviderFault extends RuntimeException {
     private final Kind kind;
     private final int httpStatus;
     private final Duration retryAfter;
+    private final boolean counted;
 
     ProviderFault(Kind kind, int httpStatus, Duration retryAfter, Throwable cause) {
+        this(kind, httpStatus, retryAfter, cause, true);
+    }
+
+    private ProviderFault(Kind kind, int httpStatus, Duration retryAfter, Throwable cause, boolean counted) {
         super(kind.name(), cause, false, false);
         this.kind = kind;
         this.httpStatus = httpStatus;
         this.retryAfter = retryAfter;
+        this.counted = counted;
+    }
+
+    /**
+     * The same fault of an article that failed a moment ago: it says something about that article, not about the
+     * provider, so the circuit breaker does not count it again (a few articles failing in a loop must not close the
+     * provider for every other article).
+     */
+    ProviderFault repeated() {
+        return new ProviderFault(kind, httpStatus, retryAfter, getCause(), false);
     }
 
     public Kind kind() {
@@ -64,6 +79,6 @@ public class ProviderFault extends RuntimeException {
 
     /** Whether this failure says something about the provider's health (and so counts for the circuit breaker). */
     public boolean countsAgainstProvider() {
-        return kind.provokedByProvider;
+        return counted && kind.provokedByProvider;
     }
 }

@@ -23,7 +23,6 @@ import dk.articlesummarizer.llm.ArticleLlmClient;
 import dk.articlesummarizer.llm.Deadline;
 import dk.articlesummarizer.llm.Prompts;
 import dk.articlesummarizer.llm.TranslatedArticle;
-import dk.articlesummarizer.llm.Usage;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
@@ -134,11 +133,6 @@ public class SummaryService {
                 progress, admitted.caller()));
     }
 
-    /** Counts what a stream's answer cost its caller (streams are answered outside {@link #answer}). */
-    public void spent(Admitted admitted, Usage usage) {
-        budgets.spend(admitted.caller(), usage);
-    }
-
     /** Remembers a streamed answer's paragraphs for later updates of the story, as {@link #answer} does. */
     public void remember(Admitted admitted, Summary streamed, CachePolicy policy) {
         if (policy != CachePolicy.BYPASS) {
@@ -160,24 +154,30 @@ public class SummaryService {
                 : cache.getIfReady(article.key()).map(hit -> new Answer(hit.json(), true));
     }
 
-    private Answer answer(Article article, String language, CachePolicy policy, Deadline deadline,
+    /** The deadline of LLM work for this caller, charged to its budget. */
+    public Deadline paidBy(Deadline deadline, String caller) {
+        return deadline.paidBy(budgets.payer(caller));
+    }
+
+    private Answer answer(Article article, String language, CachePolicy policy, Deadline callersDeadline,
             Progress progress, String caller) {
+        Deadline deadline = paidBy(callersDeadline, caller);
         return switch (policy) {
             case NORMAL -> {
                 Summary[] fresh = new Summary[1];
-                CoalescingCache.Lookup<CachedAnswer> lookup = cache.getOrLoad(article.key(), () -> {
-                    fresh[0] = callLlm(article, language, policy, deadline, progress, caller);
+                CoalescingCache.Lookup<CachedAnswer> lookup = cache.getOrLoad(article.key(), deadline, load -> {
+                    fresh[0] = callLlm(article, language, policy, load, progress);
                     return new CachedAnswer(json.bytes(fresh[0], true));
                 });
                 yield lookup.hit() ? new Answer(lookup.value().json(), true)
                         : new Answer(json.bytes(fresh[0], false), false);
             }
             case REFRESH -> {
-                Summary fresh = callLlm(article, language, policy, deadline, progress, caller);
+                Summary fresh = callLlm(article, language, policy, deadline, progress);
                 cache.put(article.key(), new CachedAnswer(json.bytes(fresh, true)));
                 yield new Answer(json.bytes(fresh, false), false);
             }
-            case BYPASS -> new Answer(json.bytes(callLlm(article, language, policy, deadline, progress, caller), false),
+            case BYPASS -> new Answer(json.bytes(callLlm(article, language, policy, deadline, progress), false),
                     false);
         };
     }
@@ -214,22 +214,19 @@ public class SummaryService {
     }
 
     /**
-     * The LLM's answer, charged to the caller's budget. The budget is looked at here, where LLM work would start:
-     * an answer from the cache, another replica's or an identical request's in flight, is free (and a job may have
-     * waited while its caller spent the rest).
-     *
+     * The LLM's answer. Each call of it is charged to the deadline's payer when it takes its turn at a model
+     * ({@code LlmGate}): an answer from the cache, another replica's or an identical request's in flight, is free.
+     * <p>
      * A no-store request neither reads nor writes the passage cache or the paragraph memory, and a no-cache one
      * does not read them.
      */
     private Summary callLlm(Article article, String language, CachePolicy policy, Deadline deadline,
-            Progress progress, String caller) {
-        budgets.refuseIfSpent(caller);
+            Progress progress) {
         boolean store = policy != CachePolicy.BYPASS;
         Summary summary = longArticles.isLong(article.text())
                 ? longArticles.summarize(article.text(), article.title(), article.glossary(),
                         article.markup() != null, language, store, deadline, progress)
                 : callLlmOnce(article, language, policy, progress, deadline);
-        budgets.spend(caller, summary.usage());
         return article.markup() == null ? summary : summary.rendered(article.format(), article.markup());
     }
 

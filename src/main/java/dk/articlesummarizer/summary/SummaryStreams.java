@@ -1,6 +1,7 @@
 package dk.articlesummarizer.summary;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -62,16 +63,19 @@ public class SummaryStreams {
 
     /**
      * Checks the article and takes its turn at the LLM at once (a bad article, or a refusal, throws its problem
-     * before any event); blocking. The events come later; a caller that leaves cancels the provider's stream and
-     * frees the turn.
+     * before any event); blocking. The events come later; a caller that leaves (told through {@code callerLeaves},
+     * also before the events are read) cancels the provider's stream and frees the turn.
      */
-    public Multi<Event> stream(ArticleInput input, CachePolicy policy, String caller, String requestId) {
+    public Multi<Event> stream(ArticleInput input, CachePolicy policy, String caller, String requestId,
+            Consumer<Runnable> callerLeaves) {
         SummaryService.Admitted admitted = summaries.admit(input, policy, caller);
         if (admitted.cached().isPresent()) {
             return Multi.createFrom().item(answer(admitted.cached().get().json()));
         }
         SummaryService.Article article = admitted.article();
-        Deadline deadline = deadlines.forArticle(longArticles.rounds(article.text()));
+        Deadline deadline = summaries.paidBy(deadlines.forArticle(longArticles.rounds(article.text())),
+                admitted.caller());
+        callerLeaves.accept(deadline::cancel);
         Multi<Event> events;
         // Markup goes back around the words only when the whole answer is there: such an article comes whole too.
         if (longArticles.isLong(article.text()) || article.markup() != null || summaries.isUpdate(admitted, policy)) {
@@ -98,7 +102,6 @@ public class SummaryStreams {
     private Event finish(SummaryService.Admitted admitted, CachePolicy policy, Deadline deadline,
             StreamEvent.Completed response) {
         SummaryService.Article article = admitted.article();
-        summaries.spent(admitted, response.usage());
         TranslatedArticle checked = checks.acceptStreamed(response.text(), response.truncated(),
                 article.text().value(), article.title(), article.glossary()).orElse(null);
         if (checked == null) {

@@ -17,6 +17,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,9 +51,11 @@ class BudgetTest {
 
     static final String SMALL = "small-budget-5e1d";
     static final String DEFAULT = "default-budget-a20c";
+    static final String RACING = "racing-budget-77b2";
+    static final int LIMIT = 2;
     static final int TOKENS_PER_DAY = 800;
     static final Path FILE = keyFile("# team keys\n" + SMALL + "  tokens-per-day=" + TOKENS_PER_DAY + "\n" + DEFAULT
-            + "\n");
+            + "\n" + RACING + " tokens-per-day=" + TOKENS_PER_DAY + "\n");
     private static final FakeAnswer ANSWER = OpenAiStubs.sampleAnswer("the budget");
     private static final int TOKENS_PER_ANSWER = ANSWER.promptTokens() + ANSWER.completionTokens();
 
@@ -59,7 +65,8 @@ class BudgetTest {
             return Map.of("summarizer.api-keys-file", FILE.toString(),
                     "summarizer.budget.cost-per-day", "1000",
                     "llm.price.input-per-million", "1",
-                    "llm.price.output-per-million", "2");
+                    "llm.price.output-per-million", "2",
+                    "llm.max-concurrency", String.valueOf(LIMIT));
         }
     }
 
@@ -123,6 +130,23 @@ class BudgetTest {
         summarize(SMALL, first).statusCode(200).header("X-Cache", "HIT");
         assertEquals(calls, chatRequests(openAi).size(), "nothing reached the LLM after the budget was spent");
         summarize(DEFAULT, article("budget-other-key")).statusCode(200);
+    }
+
+    @Test
+    void requestsRacingOneBudgetSpendNoMoreThanItAndWhatWasInFlight() {
+        openAi.stubFor(chatCompletion().willReturn(answering(ANSWER).withFixedDelay(300)));
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        List<Integer> statuses = IntStream.range(0, 8)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> summarize(RACING, article("race-" + i))
+                        .extract().statusCode(), callers))
+                .toList().stream().map(CompletableFuture::join).toList();
+        callers.shutdown();
+
+        int spent = given().header("X-API-Key", RACING).get("/usage").then().statusCode(200)
+                .extract().jsonPath().getInt("tokens.spent");
+        assertTrue(spent <= TOKENS_PER_DAY + LIMIT * TOKENS_PER_ANSWER, spent + " tokens spent of " + TOKENS_PER_DAY);
+        assertEquals(spent / TOKENS_PER_ANSWER, statuses.stream().filter(status -> status == 200).count());
+        assertTrue(statuses.stream().allMatch(status -> status == 200 || status == 429), statuses.toString());
     }
 
     @Test

@@ -170,6 +170,105 @@ class AdmissionTest {
         }
     }
 
+    @Test
+    void aStreamWhoseClientLeavesWhileQueuedNeverHoldsATurn() throws Exception {
+        provider.reset(Duration.ofMillis(700));
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
+                .body(Map.of("text", Articles.uniqueDanish(Articles.SHORT_DANISH, "holds-the-turn")))
+                .post("/summarize").statusCode());
+        await().atMost(Duration.ofSeconds(3)).until(() -> provider.inFlight() == 1);
+
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            postStream(client, Articles.uniqueDanish(Articles.SHORT_DANISH, "stream-leaves-queued"));
+            await().atMost(Duration.ofSeconds(2)).until(() -> waiting() == 1);
+        }
+
+        assertEquals(200, first.join());
+        await().atMost(Duration.ofSeconds(3)).until(() -> waiting() == 0 && inFlight() == 0);
+        provider.reset(Duration.ofMillis(50));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", Articles.uniqueDanish(Articles.SHORT_DANISH, "after-the-queued-stream")))
+                .post("/summarize").then().statusCode(200);
+        assertTrue(provider.startOf("stream-leaves-queued").isEmpty(), "the stream never reached the provider");
+    }
+
+    @Test
+    void aJobAcceptedWhileTheQueueIsFullWaitsForItsTurn() {
+        provider.reset(Duration.ofMillis(1000));
+        ExecutorService callers = Executors.newFixedThreadPool(9);
+        List<CompletableFuture<Integer>> requests = IntStream.range(0, 9)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
+                        .body(Map.of("text", Articles.uniqueDanish(Articles.SHORT_DANISH, "fills-the-queue-" + i)))
+                        .post("/summarize").statusCode(), callers))
+                .toList();
+        await().atMost(Duration.ofSeconds(5)).until(() -> waiting() == 8);
+
+        String location = job("job-while-full").then().statusCode(202).extract().header("Location");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> !"running".equals(status(location))
+                && !"queued".equals(status(location)));
+        assertEquals("done", status(location));
+        requests.forEach(CompletableFuture::join);
+        callers.shutdown();
+    }
+
+    @Test
+    void callersOfASharedCallGetTheirAnswerWhenTheFirstCallerLeaves() throws Exception {
+        provider.reset(Duration.ofMillis(400));
+        CompletableFuture<Integer> other = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
+                .body(Map.of("text", Articles.uniqueDanish(Articles.SHORT_DANISH, "keeps-the-turn")))
+                .post("/summarize").statusCode());
+        await().atMost(Duration.ofSeconds(3)).until(() -> provider.inFlight() == 1);
+        String shared = Articles.uniqueDanish(Articles.SHORT_DANISH, "shared-after-leaving");
+        double sharedBefore = sharedLookups();
+
+        CompletableFuture<Integer> second;
+        try (Socket first = new Socket("127.0.0.1", port)) {
+            byte[] bytes = new ObjectMapper().writeValueAsString(Map.of("text", shared))
+                    .getBytes(StandardCharsets.UTF_8);
+            first.getOutputStream().write(("POST /summarize HTTP/1.1\r\nHost: localhost\r\nContent-Type:"
+                    + " application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            first.getOutputStream().write(bytes);
+            first.getOutputStream().flush();
+            await().atMost(Duration.ofSeconds(2)).until(() -> waiting() == 1);
+            second = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
+                    .body(Map.of("text", shared)).post("/summarize").statusCode());
+            await().atMost(Duration.ofSeconds(2)).until(() -> sharedLookups() > sharedBefore);
+        }
+
+        assertEquals(200, second.join(), "the second caller got the shared answer");
+        assertEquals(200, other.join());
+    }
+
+    private double sharedLookups() {
+        return metrics.get("summarizer.cache.lookups").tag("cache", "summaries").tag("result", "shared").counter()
+                .count();
+    }
+
+    private static String status(String location) {
+        return given().get(location).then().extract().path("status");
+    }
+
+    private double waiting() {
+        return metrics.get("summarizer.llm.waiting").gauge().value();
+    }
+
+    private double inFlight() {
+        return metrics.get("summarizer.llm.in.flight").gauge().value();
+    }
+
+    private static void postStream(Socket client, String article) throws Exception {
+        byte[] bytes = new ObjectMapper().writeValueAsString(Map.of("text", article))
+                .getBytes(StandardCharsets.UTF_8);
+        OutputStream out = client.getOutputStream();
+        out.write(("POST /summarize HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Accept: text/event-stream\r\nContent-Length: " + bytes.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(bytes);
+        out.flush();
+    }
+
     private static Response job(String marker) {
         return given().contentType(ContentType.JSON).header("Prefer", "respond-async")
                 .body(Map.of("text", Articles.uniqueDanish(Articles.SHORT_DANISH, marker))).post("/summarize");

@@ -3,6 +3,7 @@ package dk.articlesummarizer.resilience;
 import static org.awaitility.Awaitility.await;
 import static dk.articlesummarizer.resilience.ProviderFaultTest.assertProblem;
 import static dk.articlesummarizer.resilience.ProviderFaultTest.summarize;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static dk.articlesummarizer.support.OpenAiStubs.answering;
 import static dk.articlesummarizer.support.OpenAiStubs.chatCompletion;
 import static dk.articlesummarizer.support.OpenAiStubs.chatRequests;
@@ -61,6 +62,18 @@ class CircuitBreakerTest extends TightLimitsTest {
 
         openAi.stubFor(chatCompletion().willReturn(answering(OpenAiStubs.sampleAnswer("healthy"))));
         summarize("healthy-4").statusCode(200);
+    }
+
+    @Test
+    void anArticleThatFailsInALoopNeverClosesTheProviderForOtherArticles() {
+        openAi.stubFor(chatCompletion().willReturn(answering(OpenAiStubs.sampleAnswer("healthy"))));
+        openAi.stubFor(chatCompletion().withRequestBody(containing("always-failing")).atPriority(1)
+                .willReturn(providerError(500)));
+        for (int round = 1; round <= 2 * TightLimits.BREAKER_WINDOW; round++) {
+            summarize("looping-healthy-" + round).statusCode(200);
+            assertProblem(summarize("always-failing"), 502, "llm-failed");
+        }
+        summarize("after-the-loop").statusCode(200);
     }
 
     @Test
