@@ -19,6 +19,7 @@ import dk.articlesummarizer.cache.RememberedParagraph;
 import dk.articlesummarizer.cache.SummaryCache;
 import dk.articlesummarizer.chunk.Chunker;
 import dk.articlesummarizer.glossary.Glossary;
+import dk.articlesummarizer.llm.ArticleDigest;
 import dk.articlesummarizer.llm.ArticleLlmClient;
 import dk.articlesummarizer.llm.ArticleUpdate;
 import dk.articlesummarizer.llm.Deadline;
@@ -90,6 +91,9 @@ public class ArticleUpdates {
             }
         }
         progress.planned(1);
+        if (changes.isEmpty()) {
+            return retitled(article, remembered, language, deadline, progress);
+        }
         ArticleLlmClient.Translated<ArticleUpdate> answer = llm.update(deadline, article.title(),
                 before(update.previous()), UpdatePrompt.changes(changes), changes.size(), article.glossary(),
                 article.markup() != null);
@@ -102,6 +106,20 @@ public class ArticleUpdates {
         }
         return new Summary(answer.value().title(), String.join("\n\n", translation), answer.value().summary(),
                 language, answer.model(), answer.usage(), 1, paragraphs.size() - changes.size());
+    }
+
+    /**
+     * The same text under another headline: every paragraph is remembered, so only a headline and bullets are
+     * written, from the remembered English (the call a long article's digest makes).
+     */
+    private Summary retitled(SummaryService.Article article, List<Optional<RememberedParagraph>> remembered,
+            String language, Deadline deadline, Progress progress) {
+        String translation = String.join("\n\n", remembered.stream().map(known -> known.get().english()).toList());
+        ArticleLlmClient.Translated<ArticleDigest> digest = llm.digest(deadline, article.title(), translation,
+                article.glossary());
+        progress.stepDone();
+        return new Summary(digest.value().title(), translation, digest.value().summary(), language, digest.model(),
+                digest.usage(), 1, remembered.size());
     }
 
     /** Remembers each paragraph's translation of an answer just made, when it has one per paragraph. Blocking. */

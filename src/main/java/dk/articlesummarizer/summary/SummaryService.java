@@ -236,9 +236,16 @@ public class SummaryService {
         Optional<ArticleUpdates.Update> update = policy == CachePolicy.NORMAL ? updates.find(article)
                 : Optional.empty();
         if (update.isPresent()) {
-            Summary updated = updates.answer(article, update.get(), language, deadline, progress);
-            updates.remember(article, updated);
-            return updated;
+            try {
+                Summary updated = updates.answer(article, update.get(), language, deadline, progress);
+                updates.remember(article, updated);
+                return updated;
+            } catch (ProblemException unusable) {
+                // The update is an optimisation: when its answer stays unusable, the whole article is asked for.
+                if (unusable.type() != ProblemType.LLM_UNUSABLE_ANSWER || deadline.expired()) {
+                    throw unusable;
+                }
+            }
         }
         progress.planned(1);
         ArticleLlmClient.Translated<TranslatedArticle> answer = llm.translate(deadline, article.title(),

@@ -127,6 +127,38 @@ class UpdateMemoryTest {
     }
 
     @Test
+    void theSameTextUnderANewHeadlineGetsAFreshHeadlineAndBulletsWithoutTranslatingAgain() {
+        String text = tenParagraphs();
+        JsonPath original = summarize(text);
+
+        JsonPath retitled = given().contentType(ContentType.JSON)
+                .body(Map.of("text", text, "title", "Kommunen skifter kurs")).post("/summarize").then()
+                .statusCode(200).extract().jsonPath();
+
+        assertEquals(10, retitled.getInt("reused"));
+        assertEquals(original.getString("translation"), retitled.getString("translation"));
+        assertEquals(2, chatRequests(openAi).size(), "one call for the headline and bullets");
+        String prompt = promptOf(lastCall());
+        assertTrue(prompt.contains("Kommunen skifter kurs"), "the new headline is asked about");
+        assertFalse(prompt.contains(Chunker.paragraphs(text).get(0)), "no Danish paragraph is sent again");
+        assertFalse(prompt.contains("<<<CHANGED"), "not an update call asking for no paragraph");
+    }
+
+    @Test
+    void anUpdateWhoseAnswerStaysUnusableIsAnsweredAsAWholeArticle() {
+        String first = tenParagraphs();
+        summarize(first);
+        openAi.stubFor(chatCompletion().withRequestBody(WireMock.containing("<<<CHANGED")).atPriority(1)
+                .willReturn(OpenAiStubs.completion("I cannot help with that.", "stop", 10, 5)));
+
+        JsonPath answer = summarize(withParagraphReplaced(first, 2, changed(2)));
+
+        assertEquals(0, answer.getInt("reused"));
+        assertEquals(10, Chunker.paragraphs(answer.getString("translation")).size());
+        assertFalse(promptOf(lastCall()).contains("<<<CHANGED"), "the last call asked for the whole article");
+    }
+
+    @Test
     void aNoStoreRequestNeitherReadsNorWritesTheMemory() {
         String first = tenParagraphs();
         summarize(first, "Cache-Control", "no-store");
