@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,6 +28,8 @@ public class LanguageGate {
     static final int SAMPLE_CHARS = 300;
     /** Below this many letters the detector is guessing, so nothing is refused. */
     static final int MIN_LETTERS = 40;
+    /** Capitalised words: names and places read the same in any language, so they are set aside. */
+    private static final Pattern NAMES = Pattern.compile("\\b\\p{Lu}[\\p{L}'’-]*");
     /**
      * An accepted language this close to a most likely non-Scandinavian one passes. Measured: English prose scores
      * Danish at about 0.72 of English; Danish prose the detector hesitates over scores above 0.9.
@@ -61,7 +64,7 @@ public class LanguageGate {
 
     /** Whether an answer is in English rather than left in an accepted language; empty when too short to tell. */
     public Optional<Boolean> isEnglish(String text) {
-        String sample = sample(text);
+        String sample = sample(NAMES.matcher(text).replaceAll(""));
         return letters(sample) < MIN_LETTERS ? Optional.empty() : Optional.of(detection.isEnglish(sample));
     }
 

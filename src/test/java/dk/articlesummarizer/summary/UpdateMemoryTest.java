@@ -159,6 +159,26 @@ class UpdateMemoryTest {
     }
 
     @Test
+    void aShortChangedSentenceFullOfDanishNamesIsJudgedEnglishWithTheRestOfTheAnswer() {
+        String first = tenParagraphs();
+        summarize(first);
+        String note = "Redaktionens note: Artiklen nævner nu Ærø, Søby, Lærkevej, Marstal, Ærøskøbing og Rise.";
+        openAi.stubFor(chatCompletion().withRequestBody(WireMock.containing("<<<CHANGED")).atPriority(1)
+                .willReturn(OpenAiStubs.completion(OpenAiStubs.write(Map.of(
+                        "paragraphs", List.of("Editor's note: The article now names Ærø, Søby, Lærkevej, Marstal,"
+                                + " Ærøskøbing and Rise."),
+                        "title", "The article was updated",
+                        "summary", List.of("The article was updated.", "An editor added a note.",
+                                "The note lists the places the article names."))), "stop", 100, 50)));
+
+        JsonPath answer = summarize(withParagraphReplaced(first, 9, note));
+
+        assertEquals(9, answer.getInt("reused"));
+        assertTrue(answer.getString("translation").endsWith("Ærøskøbing and Rise."));
+        assertEquals(2, chatRequests(openAi).size(), "accepted without a reprompt");
+    }
+
+    @Test
     void aNoStoreRequestNeitherReadsNorWritesTheMemory() {
         String first = tenParagraphs();
         summarize(first, "Cache-Control", "no-store");

@@ -45,10 +45,19 @@ public class AnswerInspector {
     }
 
     Optional<Violation> translation(String source, String translation) {
+        return english(translation).or(() -> length(source, translation));
+    }
+
+    /** Refused only when the language check is sure: a text too short to tell (names set aside) passes. */
+    Optional<Violation> english(String translation) {
         if (!languages.isEnglish(translation).orElse(true)) {
             return Optional.of(new Violation(Violation.Cause.NOT_ENGLISH, "The \"translation\" was not in English."
                     + " Translate the whole article into English."));
         }
+        return Optional.empty();
+    }
+
+    Optional<Violation> length(String source, String translation) {
         if (source.length() >= MIN_SOURCE_CHARS_FOR_RATIO && translation.length() < MIN_LENGTH_RATIO * source.length()) {
             return Optional.of(new Violation(Violation.Cause.TRANSLATION_TOO_SHORT, "The \"translation\" was much"
                     + " shorter than the article: translate every paragraph completely; do not summarize."));

@@ -51,7 +51,13 @@ public class UpdateGuardrail extends AnswerGuardrail<ArticleUpdate> {
                     List.of(), json.repairs());
             english.add(ruled.translation());
             violation = marked.violation().or(ruled::violation)
-                    .or(() -> inspector.translation(words, Placeholders.strip(ruled.translation())));
+                    .or(() -> inspector.length(words, Placeholders.strip(ruled.translation())));
+        }
+        if (violation.isEmpty()) {
+            // The language is judged on all the English there is: one short changed sentence full of names cannot
+            // tell Danish from English on its own.
+            violation = inspector.english(Placeholders.strip(String.join("\n", english) + "\n"
+                    + UpdatePrompt.nearText(changes)));
         }
         if (violation.isPresent()) {
             return Checked.rejected(violation.get());
