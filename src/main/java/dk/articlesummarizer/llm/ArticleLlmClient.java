@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -241,16 +242,20 @@ public class ArticleLlmClient {
     }
 
     private Multi<StreamEvent> providerStream(ModelLink link, ChatRequest request, Deadline deadline) {
-        return Multi.createFrom().emitter(emitter -> link.streaming().chat(request,
+        AtomicInteger written = new AtomicInteger();
+        AtomicBoolean completed = new AtomicBoolean();
+        return Multi.createFrom().<StreamEvent> emitter(emitter -> link.streaming().chat(request,
                 new StreamingChatResponseHandler() {
 
                     @Override
                     public void onPartialResponse(String piece) {
+                        written.addAndGet(piece.length());
                         emitter.emit(new StreamEvent.Partial(piece));
                     }
 
                     @Override
                     public void onCompleteResponse(ChatResponse response) {
+                        completed.set(true);
                         Usage usage = priced(link, response.tokenUsage());
                         deadline.payer().spend(usage);
                         answered(link, usage, List.of());
@@ -263,7 +268,21 @@ public class ArticleLlmClient {
                     public void onError(Throwable error) {
                         emitter.fail(error);
                     }
-                }));
+                })).onCancellation().invoke(() -> {
+                    if (!completed.get()) {
+                        deadline.payer().spend(estimated(link, request, written.get()));
+                    }
+                });
+    }
+
+    /**
+     * What a stream left unfinished cost: the provider reports usage only at the end, so a caller that leaves is
+     * charged about four characters a token for the prompt and what was written.
+     */
+    private static Usage estimated(ModelLink link, ChatRequest request, int writtenChars) {
+        int promptChars = request.messages().stream().mapToInt(message -> message.toString().length()).sum();
+        Usage counted = new Usage(promptChars / 4, writtenChars / 4, 0);
+        return new Usage(counted.inputTokens(), counted.outputTokens(), link.cost(counted));
     }
 
     private static Usage priced(ModelLink link, TokenUsage tokens) {

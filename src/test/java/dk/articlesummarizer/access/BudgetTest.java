@@ -11,6 +11,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -22,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,10 +57,11 @@ class BudgetTest {
     static final String SMALL = "small-budget-5e1d";
     static final String DEFAULT = "default-budget-a20c";
     static final String RACING = "racing-budget-77b2";
+    static final String LEAVING = "leaving-stream-3c9d";
     static final int LIMIT = 2;
     static final int TOKENS_PER_DAY = 800;
     static final Path FILE = keyFile("# team keys\n" + SMALL + "  tokens-per-day=" + TOKENS_PER_DAY + "\n" + DEFAULT
-            + "\n" + RACING + " tokens-per-day=" + TOKENS_PER_DAY + "\n");
+            + "\n" + RACING + " tokens-per-day=" + TOKENS_PER_DAY + "\n" + LEAVING + "\n");
     private static final FakeAnswer ANSWER = OpenAiStubs.sampleAnswer("the budget");
     private static final int TOKENS_PER_ANSWER = ANSWER.promptTokens() + ANSWER.completionTokens();
 
@@ -72,6 +78,9 @@ class BudgetTest {
 
     @FakeOpenAi.Inject
     WireMockServer openAi;
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
 
     static Path keyFile(String lines) {
         return TempFiles.withContent("api-keys", ".txt", lines);
@@ -147,6 +156,32 @@ class BudgetTest {
         assertTrue(spent <= TOKENS_PER_DAY + LIMIT * TOKENS_PER_ANSWER, spent + " tokens spent of " + TOKENS_PER_DAY);
         assertEquals(spent / TOKENS_PER_ANSWER, statuses.stream().filter(status -> status == 200).count());
         assertTrue(statuses.stream().allMatch(status -> status == 200 || status == 429), statuses.toString());
+    }
+
+    @Test
+    void aStreamWhoseClientLeavesIsChargedForWhatTheProviderStarted() throws Exception {
+        openAi.stubFor(chatCompletion().withRequestBody(matchingJsonPath("$.stream", WireMock.equalTo("true")))
+                .atPriority(1).willReturn(OpenAiStubs.streamed(ANSWER.asJson(), 10, ANSWER.promptTokens(),
+                        ANSWER.completionTokens()).withChunkedDribbleDelay(60, 6000)));
+        byte[] body = OpenAiStubs.write(Map.of("text", article("leaving-stream"))).getBytes(StandardCharsets.UTF_8);
+
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            client.getOutputStream().write(("POST /summarize HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + LEAVING
+                    + "\r\nContent-Type: application/json\r\nAccept: text/event-stream\r\nContent-Length: "
+                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            client.getOutputStream().write(body);
+            client.getOutputStream().flush();
+            BufferedReader events = new BufferedReader(new InputStreamReader(client.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line;
+            do {
+                line = events.readLine();
+            } while (line != null && !line.replace(" ", "").startsWith("event:translation"));
+            assertTrue(line != null, "a first translation event came");
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> given().header("X-API-Key", LEAVING).get("/usage").then()
+                .extract().jsonPath().getInt("tokens.spent") > 0);
     }
 
     @Test
