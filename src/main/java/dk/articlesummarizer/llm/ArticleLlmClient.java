@@ -148,7 +148,9 @@ public class ArticleLlmClient {
                 // Refused at the gate (logged there) or misconfigured: nothing reached the provider.
                 failed.add(new Failed(link, refused));
             } catch (Exception e) {
-                failed.add(new Failed(link, report(link, link.failures().toProblem(e), e)));
+                ProblemException problem = link.failures().toProblem(e);
+                // A call stopped because its caller left or ran out of time says nothing about the model.
+                failed.add(new Failed(link, deadline.cancelled() ? problem : report(link, problem, e)));
             }
             if (deadline.expired() || link == chain.links().get(chain.links().size() - 1)) {
                 break;

@@ -1,6 +1,7 @@
 package dk.articlesummarizer.summary;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,29 +58,46 @@ public class Deadlines {
     public <T> Uni<T> onWorker(Deadline deadline, Supplier<T> work) {
         Duration left = deadline.remaining();
         if (left.isZero() || deadline.cancelled()) { // a batch article whose batch is out of time
-            return Uni.createFrom().failure(passed(deadline));
+            return Uni.createFrom().failure(passed(deadline, new AtomicBoolean()));
         }
-        return Uni.createFrom().item(() -> outcomeForAWaitingCaller(deadline, work))
+        AtomicBoolean counted = new AtomicBoolean();
+        return Uni.createFrom().item(() -> outcomeForAWaitingCaller(deadline, work, counted))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .ifNoItem().after(left).failWith(() -> passed(deadline))
+                .ifNoItem().after(left).failWith(() -> passed(deadline, counted))
                 .onCancellation().invoke(deadline::cancel);
     }
 
-    /** The work's outcome; a failure after the caller has gone (504, or left) has nobody to go to, and is dropped. */
-    private static <T> T outcomeForAWaitingCaller(Deadline deadline, Supplier<T> work) {
+    /**
+     * The work's outcome; work that failed because its deadline was cancelled (its time ran out, or its caller left)
+     * is the caller's 504, whichever of the two noticed first (a caller that left gets nothing either way).
+     */
+    private <T> T outcomeForAWaitingCaller(Deadline deadline, Supplier<T> work, AtomicBoolean counted) {
         try {
             return work.get();
         } catch (RuntimeException e) {
-            if (deadline.cancelled()) {
-                return null;
+            if (!deadline.cancelled()) {
+                throw e;
             }
-            throw e;
+            if (counted.get()) {
+                return null; // the 504 went out already: nobody is left to tell
+            }
+            throw passed(deadline, counted);
         }
     }
 
-    private ProblemException passed(Deadline deadline) {
+    /**
+     * The caller's 504, once per caller; counted as a deadline exceeded only when its time is up (not when it
+     * left).
+     */
+    private ProblemException passed(Deadline deadline, AtomicBoolean answered) {
         deadline.cancel();
-        exceeded.increment();
+        if (answered.compareAndSet(false, true) && deadline.remaining().isZero()) {
+            exceeded.increment();
+        }
+        return passed(deadline);
+    }
+
+    private ProblemException passed(Deadline deadline) {
         return new ProblemException(ProblemType.LLM_TIMEOUT, "The LLM provider did not produce an answer within "
                 + Durations.human(deadline.limit()) + " (" + deadline.setting() + "), retries included. Retrying"
                 + " later may help.");

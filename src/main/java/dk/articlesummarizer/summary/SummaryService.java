@@ -26,6 +26,7 @@ import dk.articlesummarizer.llm.TranslatedArticle;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 
 /**
  * Answers one article: checks it, then answers from the cache or through the LLM (one call, or passage by passage
@@ -45,10 +46,12 @@ public class SummaryService {
     private final Budgets budgets;
     private final HouseGlossary glossaries;
     private final ArticleUpdates updates;
+    private final Vertx vertx;
 
     public SummaryService(SummarizerConfig config, LanguageGate languageGate, SummaryCache cache,
             ArticleLlmClient llm, Deadlines deadlines, LongArticleSummarizer longArticles, SummaryJson json,
-            Budgets budgets, HouseGlossary glossaries, ArticleUpdates updates) {
+            Budgets budgets, HouseGlossary glossaries, ArticleUpdates updates, Vertx vertx) {
+        this.vertx = vertx;
         this.updates = updates;
         this.budgets = budgets;
         this.glossaries = glossaries;
@@ -162,6 +165,18 @@ public class SummaryService {
     private Answer answer(Article article, String language, CachePolicy policy, Deadline callersDeadline,
             Progress progress, String caller) {
         Deadline deadline = paidBy(callersDeadline, caller);
+        // Cancelled when its time is up, on every path (a job's, a batch article's too): a call in flight then is
+        // aborted rather than left to run for nobody.
+        long expiry = vertx.setTimer(Math.max(1, deadline.remaining().toMillis()), id -> deadline.cancel());
+        try {
+            return answerWithin(article, language, policy, deadline, progress);
+        } finally {
+            vertx.cancelTimer(expiry);
+        }
+    }
+
+    private Answer answerWithin(Article article, String language, CachePolicy policy, Deadline deadline,
+            Progress progress) {
         return switch (policy) {
             case NORMAL -> {
                 Summary[] fresh = new Summary[1];
