@@ -60,10 +60,10 @@ public class Deadlines {
         if (left.isZero() || deadline.cancelled()) { // a batch article whose batch is out of time
             return Uni.createFrom().failure(passed(deadline, new AtomicBoolean()));
         }
-        AtomicBoolean counted = new AtomicBoolean();
-        return Uni.createFrom().item(() -> outcomeForAWaitingCaller(deadline, work, counted))
+        AtomicBoolean answered = new AtomicBoolean();
+        return Uni.createFrom().item(() -> outcomeForAWaitingCaller(deadline, work, answered))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .ifNoItem().after(left).failWith(() -> passed(deadline, counted))
+                .ifNoItem().after(left).failWith(() -> passed(deadline, answered))
                 .onCancellation().invoke(deadline::cancel);
     }
 
@@ -71,17 +71,17 @@ public class Deadlines {
      * The work's outcome; work that failed because its deadline was cancelled (its time ran out, or its caller left)
      * is the caller's 504, whichever of the two noticed first (a caller that left gets nothing either way).
      */
-    private <T> T outcomeForAWaitingCaller(Deadline deadline, Supplier<T> work, AtomicBoolean counted) {
+    private <T> T outcomeForAWaitingCaller(Deadline deadline, Supplier<T> work, AtomicBoolean answered) {
         try {
             return work.get();
         } catch (RuntimeException e) {
             if (!deadline.cancelled()) {
                 throw e;
             }
-            if (counted.get()) {
+            if (answered.get()) {
                 return null; // the 504 went out already: nobody is left to tell
             }
-            throw passed(deadline, counted);
+            throw passed(deadline, answered);
         }
     }
 
