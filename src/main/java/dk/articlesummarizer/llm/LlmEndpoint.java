@@ -3,42 +3,67 @@ package dk.articlesummarizer.llm;
 import java.net.URI;
 import java.util.Optional;
 
-/** One model's configured base URL: what can be shown of it, and whether it can work at all. */
+/**
+ * One model's configured base URL: what can be shown of it, and whether it can work at all. The URL is for
+ * operators (logs, readiness, the start-up line); callers are told the model and the setting, never where it is.
+ */
 public final class LlmEndpoint {
 
     private final String shown;
+    private final String model;
     private final Optional<String> problem;
+    private final Optional<String> problemForCallers;
 
     /** @param settings the prefix of the model's environment variables, {@code LLM_} or {@code LLM_FALLBACK_1_} */
     public LlmEndpoint(String baseUrl, String model, String settings) {
         this.shown = withoutUserInfo(baseUrl);
-        this.problem = problem(baseUrl, model, settings);
+        this.model = model;
+        boolean urlWorks = isHttpUrl(baseUrl);
+        this.problem = problem(model, settings, urlWorks, " '" + shown + "'");
+        this.problemForCallers = problem(model, settings, urlWorks, "");
     }
 
-    /** The base URL without any credentials in it, for logs and problem details. */
+    /** The base URL without any credentials in it, for logs and readiness; never for callers. */
     public String shown() {
         return shown;
     }
 
-    /** Why the configuration cannot work (a base URL without http:// or https://, no model), if it cannot. */
+    /** The model id asked at this URL. */
+    public String model() {
+        return model;
+    }
+
+    /**
+     * Why the configuration cannot work (a base URL without http:// or https://, no model), if it cannot, naming
+     * the configured value: for operators.
+     */
     public Optional<String> problem() {
         return problem;
     }
 
-    private static Optional<String> problem(String baseUrl, String model, String settings) {
+    /** The same as {@link #problem()} without the configured value, which may name an internal host: for callers. */
+    public Optional<String> problemForCallers() {
+        return problemForCallers;
+    }
+
+    private static Optional<String> problem(String model, String settings, boolean urlWorks, String value) {
         if (model.isBlank()) {
             return Optional.of("no model is configured (" + settings + "MODEL)");
         }
+        if (urlWorks) {
+            return Optional.empty();
+        }
+        return Optional.of(settings + "BASE_URL" + value + " is not an http:// or https:// URL"
+                + " (for example http://localhost:11434/v1)");
+    }
+
+    private static boolean isHttpUrl(String baseUrl) {
         try {
             URI uri = URI.create(baseUrl);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return Optional.empty();
-            }
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
         } catch (IllegalArgumentException notAUri) {
-            // reported below
+            return false;
         }
-        return Optional.of(settings + "BASE_URL '" + withoutUserInfo(baseUrl) + "' is not an http:// or https:// URL"
-                + " (for example http://localhost:11434/v1)");
     }
 
     private static String withoutUserInfo(String url) {

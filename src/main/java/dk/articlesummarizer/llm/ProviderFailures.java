@@ -21,14 +21,17 @@ import dk.articlesummarizer.problem.ProblemType;
 
 /**
  * Classifies what the LLM client threw, and turns what is left after retries into a problem the caller can act
- * on. Provider messages are never copied into a detail: they can echo the prompt.
+ * on: which model of the chain failed, and whether and when to retry. Provider messages are never copied into a
+ * detail (they can echo the prompt), nor is the provider's URL (it names the network behind the service); operators
+ * find the URL in the WARN line of the same request id, in readiness and in the start-up line.
  */
 public final class ProviderFailures {
 
     /** Said when a 503 has no better estimate: long enough for a queue or a rate window to drain a little. */
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
 
-    private final String endpoint;
+    /** The model as callers know it: {@code gpt-4o-mini (primary)}. */
+    private final String model;
     private final String settings;
     private final Duration timeout;
     private final int attempts;
@@ -36,15 +39,17 @@ public final class ProviderFailures {
 
     /** @param settings the prefix of the model's environment variables, named in details */
     ProviderFailures(LlmEndpoint endpoint, String settings, Duration timeout, int attempts, Duration breakerDelay) {
-        this.endpoint = endpoint.shown();
+        this.model = endpoint.model() + " (" + label(settings) + ")";
         this.settings = settings;
         this.timeout = timeout;
         this.attempts = attempts;
         this.breakerDelay = breakerDelay;
     }
 
-    String endpoint() {
-        return endpoint;
+    /** The chain's label of the model whose settings start so: {@code LLM_FALLBACK_2_} is {@code fallback 2}. */
+    private static String label(String settings) {
+        String number = settings.replaceAll("\\D", "");
+        return number.isEmpty() ? "primary" : "fallback " + number;
     }
 
     ProviderFault classify(Throwable failure) {
@@ -98,33 +103,33 @@ public final class ProviderFailures {
     /** The problem for a failure that survived the whole policy (retries, breaker, deadline). */
     ProblemException toProblem(Throwable failure) {
         if (failure instanceof CircuitBreakerOpenException) {
-            return new ProblemException(ProblemType.LLM_CIRCUIT_OPEN, "Calls to the LLM provider at " + endpoint
-                    + " are paused after repeated failures. Retry after the indicated delay.",
-                    breakerDelay, null);
+            return new ProblemException(ProblemType.LLM_CIRCUIT_OPEN, "Calls to the LLM " + model + " are paused"
+                    + " after repeated failures. Retry after the indicated delay.", breakerDelay, null);
         }
         ProviderFault fault = classify(failure);
         return switch (fault.kind()) {
             case ABANDONED -> new ProblemException(ProblemType.LLM_TIMEOUT, "The request's deadline passed before"
-                    + " the LLM provider at " + endpoint + " answered (SUMMARIZER_REQUEST_TIMEOUT).");
-            case TIMEOUT -> new ProblemException(ProblemType.LLM_TIMEOUT, "The LLM provider at " + endpoint
-                    + " did not answer within " + Durations.human(timeout) + " (" + settings + "TIMEOUT) in "
-                    + attempts + " attempt(s). Retrying later may help.");
-            case UNREACHABLE -> new ProblemException(ProblemType.LLM_UNREACHABLE, "Cannot connect to the LLM"
-                    + " provider at " + endpoint + ". Check that it runs, or point " + settings + "BASE_URL at a"
-                    + " reachable OpenAI-compatible API.", DEFAULT_RETRY_AFTER, null);
-            case SERVER_ERROR -> new ProblemException(ProblemType.LLM_FAILED, "The LLM provider at " + endpoint
+                    + " the LLM " + model + " answered (SUMMARIZER_REQUEST_TIMEOUT). Retrying later may help.");
+            case TIMEOUT -> new ProblemException(ProblemType.LLM_TIMEOUT, "The LLM " + model + " did not answer"
+                    + " within " + Durations.human(timeout) + " (" + settings + "TIMEOUT) in " + attempts
+                    + " attempt(s). Retrying later may help.");
+            case UNREACHABLE -> new ProblemException(ProblemType.LLM_UNREACHABLE, "The service cannot connect to"
+                    + " its LLM " + model + ". Retry after the indicated delay; if this lasts, the operator must"
+                    + " check that the provider runs and that " + settings + "BASE_URL points at it.",
+                    DEFAULT_RETRY_AFTER, null);
+            case SERVER_ERROR -> new ProblemException(ProblemType.LLM_FAILED, "The LLM " + model
                     + (fault.httpStatus() > 0 ? " answered HTTP " + fault.httpStatus() : " dropped the connection")
                     + " in " + attempts + " attempt(s). Retrying later may help.");
-            case RATE_LIMITED -> new ProblemException(ProblemType.LLM_RATE_LIMITED, "The LLM provider at "
-                    + endpoint + " is rate limiting this service. Retry after the indicated delay.",
+            case RATE_LIMITED -> new ProblemException(ProblemType.LLM_RATE_LIMITED, "The provider of the LLM "
+                    + model + " is rate limiting this service. Retry after the indicated delay.",
                     fault.retryAfter().orElse(DEFAULT_RETRY_AFTER), null);
-            case CREDENTIALS_REJECTED -> new ProblemException(ProblemType.LLM_CREDENTIALS_REJECTED,
-                    "The LLM provider at " + endpoint + " rejected this service's credentials; the operator must"
-                            + " fix " + settings + "API_KEY.");
-            case REQUEST_REJECTED -> new ProblemException(ProblemType.LLM_FAILED, "The LLM provider at "
-                    + endpoint + " refused the request (HTTP " + fault.httpStatus() + "); check " + settings
-                    + "MODEL and " + settings + "BASE_URL.");
-            case UNUSABLE_ANSWER -> new ProblemException(ProblemType.LLM_UNUSABLE_ANSWER, "The LLM at " + endpoint
+            case CREDENTIALS_REJECTED -> new ProblemException(ProblemType.LLM_CREDENTIALS_REJECTED, "The provider"
+                    + " of the LLM " + model + " rejected this service's credentials. Retrying will not help until"
+                    + " the operator fixes " + settings + "API_KEY.");
+            case REQUEST_REJECTED -> new ProblemException(ProblemType.LLM_FAILED, "The provider of the LLM " + model
+                    + " refused the request (HTTP " + fault.httpStatus() + "). Retrying will not help until the"
+                    + " operator checks " + settings + "MODEL and " + settings + "BASE_URL.");
+            case UNUSABLE_ANSWER -> new ProblemException(ProblemType.LLM_UNUSABLE_ANSWER, "The LLM " + model
                     + " did not produce a usable translation and summary, even when asked again. Retrying may"
                     + " help.");
         };
