@@ -31,7 +31,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * (route order -2) would answer an empty one; a body that has not arrived within {@code SUMMARIZER_BODY_TIMEOUT}
  * gets a problem+json 408 and its connection is closed. Vert.x Web's {@link BodyHandler} does the reading (Quarkus
  * REST then takes the body it read), so a slow upload holds no worker thread while it trickles in. A client that
- * leaves mid-upload is counted, not logged as an error.
+ * leaves mid-upload is counted as abandoned (only such a client: a body answered 408 is counted as a timeout), not logged
+ * as an error.
  */
 @ApplicationScoped
 public class BodyLimitFilter {
@@ -83,8 +84,11 @@ public class BodyLimitFilter {
             }
         }).failureHandler(context -> {
             stopTimer(context);
-            if (context.response().ended() || context.response().closed()
-                    || context.failure() instanceof HttpClosedException) {
+            if (context.response().ended()) {
+                // Answered already (a 408 at the deadline): the connection closing now is ours, not the client's.
+                return;
+            }
+            if (context.response().closed() || context.failure() instanceof HttpClosedException) {
                 abandoned.increment(); // the client left mid-upload: nobody to answer
             } else if (context.statusCode() == ProblemType.BODY_TOO_LARGE.status()
                     && !context.response().headWritten()) {

@@ -39,7 +39,8 @@ import io.restassured.http.ContentType;
 /**
  * Slow and vanishing uploads: a body that trickles in is answered 408 at the body deadline and its connection
  * closed; while many trickle, they hold no worker thread (the pool is made small here), so other requests are
- * answered; an upload the client abandons is counted, not logged as an error.
+ * answered; an upload the client abandons is counted, not logged as an error, and one answered 408 is not counted
+ * as abandoned.
  */
 @QuarkusTest
 @WithTestResource(FakeOpenAi.class)
@@ -106,6 +107,40 @@ class SlowClientTest {
                     "stage", "body").count() > before);
             assertEquals("", logs.textAtOrAbove(Level.SEVERE));
         }
+    }
+
+    @Test
+    void aBodyAnswered408IsATimeoutNotAnAbandonedUpload() throws Exception {
+        double abandonedBefore = steady(this::abandoned);
+        double timeoutsBefore = timeouts();
+        try (Socket upload = startUpload()) {
+            String answer = new String(upload.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+        }
+
+        assertEquals(timeoutsBefore + 1, timeouts());
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                .until(() -> abandoned() == abandonedBefore);
+    }
+
+    private double abandoned() {
+        return metrics.counter("summarizer.requests.abandoned", "stage", "body").count();
+    }
+
+    private double timeouts() {
+        return metrics.counter("summarizer.requests.body.timeouts").count();
+    }
+
+    /** A counter's value once uploads that other tests closed have all been counted. */
+    private static double steady(java.util.function.DoubleSupplier counter) {
+        double[] last = { counter.getAsDouble() };
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> {
+            double now = counter.getAsDouble();
+            boolean same = now == last[0];
+            last[0] = now;
+            return same;
+        });
+        return last[0];
     }
 
     /** A POST whose headers promise 5,000 bytes, of which a few are sent. */
