@@ -100,9 +100,10 @@ public class ProblemExceptionMappers {
         return problem(ProblemException.unexpected(e));
     }
 
-    /** What a path of the API allows: jobs are read, articles are sent. */
+    /** What a path of the API allows: jobs and usage are read, articles are sent. */
     static String allowed(String path) {
-        return path.startsWith("/jobs") ? "GET, HEAD, OPTIONS" : SummarizeResource.ALLOWED;
+        return path.startsWith("/jobs") || path.startsWith("/usage") ? "GET, HEAD, OPTIONS"
+                : SummarizeResource.ALLOWED;
     }
 
     private static ProblemType classify(JsonProcessingException e) {
@@ -142,7 +143,8 @@ public class ProblemExceptionMappers {
 
     private static String describe(int status) {
         return switch (status) {
-            case 404 -> "No such resource. The API is POST /summarize, POST /summarize/batch and GET /jobs/{id}.";
+            case 404 -> "No such resource. The API is POST /summarize, POST /summarize/batch, GET /jobs/{id} and"
+                    + " GET /usage; GET /q/openapi describes it.";
             case 405 -> "This path does not support that method; Allow names those it does.";
             case 406 -> "The answer is application/json; adjust the Accept header.";
             case 415 -> "Send the article as application/json {\"text\": ..., \"title\": ...}, or as text/plain,"
