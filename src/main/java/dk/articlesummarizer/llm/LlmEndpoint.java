@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * One model's configured base URL: what can be shown of it, and whether it can work at all. The URL is for
- * operators (logs, readiness, the start-up line); callers are told the model and the setting, never where it is.
+ * operators (the log, the start-up line, readiness when it cannot work); callers are told the model and the setting,
+ * never where it is.
  */
 public final class LlmEndpoint {
 

@@ -23,7 +23,7 @@ import dk.articlesummarizer.problem.ProblemType;
  * Classifies what the LLM client threw, and turns what is left after retries into a problem the caller can act
  * on: which model of the chain failed, and whether and when to retry. Provider messages are never copied into a
  * detail (they can echo the prompt), nor is the provider's URL (it names the network behind the service); operators
- * find the URL in the WARN line of the same request id, in readiness and in the start-up line.
+ * find the URL in the log: the WARN line of the same request id, and the start-up line.
  */
 public final class ProviderFailures {
 

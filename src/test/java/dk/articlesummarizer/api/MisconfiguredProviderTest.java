@@ -34,7 +34,9 @@ class MisconfiguredProviderTest {
                 .then().statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:article-summarizer:problem:llm-misconfigured"))
-                .body("detail", containsString("'localhost:11434/v1' is not an http:// or https:// URL"));
+                .body("detail", containsString("any-model (primary)"))
+                .body("detail", containsString("LLM_BASE_URL"))
+                .body("detail", containsString("is not an http:// or https:// URL"));
     }
 
     @Test

@@ -27,7 +27,7 @@ import io.restassured.response.ValidatableResponse;
 
 /**
  * A caller learns which model failed and whether to retry, never where the provider is: its URL, host and port are
- * for operators (logs, readiness, the start-up line).
+ * for operators (the log line of the same request id, the start-up line).
  */
 @QuarkusTest
 @WithTestResource(FakeOpenAi.class)
