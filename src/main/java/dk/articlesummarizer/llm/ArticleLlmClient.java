@@ -163,7 +163,7 @@ public class ArticleLlmClient {
     private void refuseIfMisconfigured(ModelLink link) {
         if (link.endpoint().problem().isPresent()) {
             throw new ProblemException(ProblemType.LLM_MISCONFIGURED, "The service cannot call its LLM "
-                    + link.model() + " (" + link.label() + "): " + link.endpoint().problem().get()
+                    + link.model() + " (" + link.label() + "): " + link.endpoint().problemForCallers().get()
                     + ". The operator must fix the configuration.");
         }
     }

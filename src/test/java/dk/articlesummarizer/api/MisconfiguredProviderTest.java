@@ -3,6 +3,7 @@ package dk.articlesummarizer.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import java.util.Map;
 
@@ -36,7 +37,8 @@ class MisconfiguredProviderTest {
                 .body("type", equalTo("urn:article-summarizer:problem:llm-misconfigured"))
                 .body("detail", containsString("any-model (primary)"))
                 .body("detail", containsString("LLM_BASE_URL"))
-                .body("detail", containsString("is not an http:// or https:// URL"));
+                .body("detail", containsString("is not an http:// or https:// URL"))
+                .body("detail", not(containsString("localhost")));
     }
 
     @Test
