@@ -1,15 +1,8 @@
 package dk.articlesummarizer.access;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +13,20 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import dk.articlesummarizer.common.Sha256;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * The accepted API keys, from {@code SUMMARIZER_API_KEYS} and {@code SUMMARIZER_API_KEYS_FILE} (re-read when its
- * modification time changes). A line of the file is a key, optionally followed by its own daily budget
- * ({@code tokens-per-day=200000 cost-per-day=5}, separated by spaces), which overrides {@code SUMMARIZER_BUDGET_*}.
+ * The accepted API keys, from {@code SUMMARIZER_API_KEYS} and {@code SUMMARIZER_API_KEYS_FILE} ({@link KeyFile}).
  * Only SHA-256 digests are kept; a presented key is compared against every digest in constant time, and callers
  * are told apart in logs by a short hash, never by the key.
+ * <p>
+ * Made at start ({@code @Startup}), so that a key file that cannot be used stops the start with one line naming it,
+ * instead of failing every request. The file is re-read when its modification time changes; a changed file that
+ * cannot be used leaves the keys read before in place, with one WARN.
  */
 @Singleton
+@Startup
 public class ApiKeys {
 
     private static final Logger LOG = Logger.getLogger(ApiKeys.class);
@@ -38,9 +36,9 @@ public class ApiKeys {
     private final List<byte[]> configured;
     private final Optional<Path> file;
     private final DailyBudget defaultBudget;
-    private volatile List<byte[]> fromFile = List.of();
-    private volatile Map<String, DailyBudget> budgets = Map.of();
-    private volatile FileTime fileVersion;
+    private volatile KeyFile fromFile = new KeyFile(List.of(), Map.of());
+    private FileTime fileVersion;
+    private boolean warnedUnreadable;
     private volatile long nextFileCheck;
 
     public ApiKeys(AccessConfig config) {
@@ -48,7 +46,11 @@ public class ApiKeys {
         this.configured = config.apiKeys().orElse(List.of()).stream()
                 .map(String::strip).filter(key -> !key.isEmpty()).map(ApiKeys::digest).toList();
         this.file = config.apiKeysFile();
-        file.ifPresent(path -> reload(path, true));
+        file.ifPresent(path -> {
+            fileVersion = KeyFile.version(path);
+            use(path, KeyFile.read(path, defaultBudget));
+        });
+        nextFileCheck = System.nanoTime() + FILE_CHECK_INTERVAL_NANOS;
     }
 
     public boolean enabled() {
@@ -60,10 +62,10 @@ public class ApiKeys {
         if (presented == null || presented.isEmpty()) {
             return Optional.empty();
         }
-        file.ifPresent(path -> reload(path, false));
+        file.ifPresent(this::rereadIfChanged);
         byte[] candidate = digest(presented);
         boolean accepted = false;
-        for (List<byte[]> keys : List.of(configured, fromFile)) {
+        for (List<byte[]> keys : List.of(configured, fromFile.keys())) {
             for (byte[] key : keys) {
                 // No early exit: the time taken does not depend on which key matched, or how much of one.
                 accepted |= MessageDigest.isEqual(key, candidate);
@@ -74,63 +76,51 @@ public class ApiKeys {
 
     /** The caller's daily budget: its key's own, or the default ({@code SUMMARIZER_BUDGET_*}). */
     public DailyBudget budgetOf(String callerId) {
-        return budgets.getOrDefault(callerId, defaultBudget);
+        return fromFile.budgets().getOrDefault(callerId, defaultBudget);
     }
 
-    private static String callerId(byte[] digest) {
+    static String callerId(byte[] digest) {
         return HexFormat.of().formatHex(digest, 0, 4);
     }
 
-    private void reload(Path path, boolean force) {
-        long now = System.nanoTime();
-        if (!force && now < nextFileCheck) {
+    private void rereadIfChanged(Path path) {
+        if (System.nanoTime() < nextFileCheck) {
             return;
         }
-        nextFileCheck = now + FILE_CHECK_INTERVAL_NANOS;
-        try {
-            FileTime version = Files.getLastModifiedTime(path);
-            if (!force && version.equals(fileVersion)) {
+        synchronized (this) {
+            if (System.nanoTime() < nextFileCheck) {
                 return;
             }
-            List<byte[]> keys = new ArrayList<>();
-            Map<String, DailyBudget> ownBudgets = new HashMap<>();
-            List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-            for (int number = 1; number <= lines.size(); number++) {
-                String line = lines.get(number - 1).strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
+            nextFileCheck = System.nanoTime() + FILE_CHECK_INTERVAL_NANOS;
+            FileTime version;
+            try {
+                version = KeyFile.version(path);
+            } catch (ConfigurationException unreadable) {
+                // Once per spell: the file is looked at every second while requests come.
+                if (!warnedUnreadable) {
+                    LOG.warnf("%s; keeping the keys read before", unreadable.getMessage());
+                    warnedUnreadable = true;
                 }
-                String[] fields = line.split("\\s+");
-                byte[] key = digest(fields[0]);
-                keys.add(key);
-                if (fields.length > 1) {
-                    try {
-                        ownBudgets.put(callerId(key),
-                                defaultBudget.overriddenBy(Arrays.copyOfRange(fields, 1, fields.length)));
-                    } catch (IllegalArgumentException e) {
-                        // The message names the setting, never the key.
-                        String problem = "SUMMARIZER_API_KEYS_FILE " + path + ", line " + number + ": "
-                                + e.getMessage();
-                        if (force) {
-                            throw new IllegalArgumentException(problem, e);
-                        }
-                        fileVersion = version;
-                        LOG.warnf("Cannot use the changed key file (%s); keeping the keys read before", problem);
-                        return;
-                    }
-                }
+                return;
             }
-            fromFile = List.copyOf(keys);
-            budgets = Map.copyOf(ownBudgets);
+            warnedUnreadable = false;
+            if (version.equals(fileVersion)) {
+                return;
+            }
+            // Each version is read once, so a version that cannot be used is warned about once.
             fileVersion = version;
-            LOG.infof("Loaded %d API key(s) from %s, %d with a budget of its own", keys.size(), path,
-                    ownBudgets.size());
-        } catch (IOException e) {
-            if (force) {
-                throw new UncheckedIOException("Cannot read SUMMARIZER_API_KEYS_FILE " + path, e);
+            try {
+                use(path, KeyFile.read(path, defaultBudget));
+            } catch (ConfigurationException refused) {
+                LOG.warnf("%s; keeping the keys read before", refused.getMessage());
             }
-            LOG.warnf("Cannot re-read SUMMARIZER_API_KEYS_FILE %s; keeping the keys read before", path);
         }
+    }
+
+    private void use(Path path, KeyFile read) {
+        fromFile = read;
+        LOG.infof("Loaded %d API key(s) from %s, %d with a budget of its own", read.keys().size(), path,
+                read.budgets().size());
     }
 
     private static byte[] digest(String key) {

@@ -1,12 +1,6 @@
 package dk.articlesummarizer.glossary;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,14 +10,16 @@ import org.jboss.logging.Logger;
 
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * The house glossary ({@code SUMMARIZER_GLOSSARY_FILE}), read once at start-up, and the glossary a request adds to
- * it. The CSV is {@code danish,english} per line; a field may be quoted ({@code "Nato, Bruxelles",NATO Brussels});
- * blank lines, {@code #} comments and a {@code danish,english} header are skipped. (Two fields per line need no CSV
- * library.)
+ * The house glossary ({@code SUMMARIZER_GLOSSARY_FILE}, {@link GlossaryFile}) and the glossary a request adds to it.
+ * Made at start ({@code @Startup}), so that a bad file stops the start with one line naming it, instead of failing
+ * every request.
  */
 @ApplicationScoped
+@Startup
 public class HouseGlossary {
 
     private static final Logger LOG = Logger.getLogger(HouseGlossary.class);
@@ -33,8 +29,12 @@ public class HouseGlossary {
     private final int maxRequestEntries;
 
     public HouseGlossary(GlossaryConfig config) {
+        if (config.maxRequestEntries() < 0) {
+            throw new ConfigurationException("SUMMARIZER_GLOSSARY_MAX_REQUEST_ENTRIES must be 0 or more, not "
+                    + config.maxRequestEntries());
+        }
         this.maxRequestEntries = config.maxRequestEntries();
-        this.house = config.file().map(HouseGlossary::read).orElse(Glossary.EMPTY);
+        this.house = config.file().map(GlossaryFile::read).orElse(Glossary.EMPTY);
         config.file().ifPresent(file -> LOG.infof("Glossary: %d entries from %s", house.terms().size(), file));
     }
 
@@ -85,71 +85,5 @@ public class HouseGlossary {
             }
         }
         return null;
-    }
-
-    static Glossary read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read SUMMARIZER_GLOSSARY_FILE " + file, e);
-        }
-        List<Term> terms = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (int number = 1; number <= lines.size(); number++) {
-            String line = lines.get(number - 1).strip();
-            if (line.isEmpty() || line.startsWith("#") || number == 1 && line.equalsIgnoreCase("danish,english")) {
-                continue;
-            }
-            String where = "SUMMARIZER_GLOSSARY_FILE " + file + ", line " + number + ": ";
-            List<String> fields = fields(line);
-            if (fields == null || fields.size() != 2) {
-                throw new IllegalArgumentException(where + "expected danish,english (quote a term with a comma)");
-            }
-            String problem = problem(fields.get(0), fields.get(1));
-            if (problem != null) {
-                throw new IllegalArgumentException(where + problem);
-            }
-            Integer earlier = seen.put(Glossary.key(fields.get(0).strip()), number);
-            if (earlier != null) {
-                throw new IllegalArgumentException(where + "'" + fields.get(0).strip() + "' is already on line "
-                        + earlier);
-            }
-            terms.add(Term.of(fields.get(0).strip(), fields.get(1).strip()));
-        }
-        return new Glossary(terms);
-    }
-
-    /** The comma-separated fields of a line, quotes honoured ({@code ""} in quotes is a quote); null if unclosed. */
-    static List<String> fields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.toString().isBlank()) {
-                quoted = true;
-                field.setLength(0);
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            return null;
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }

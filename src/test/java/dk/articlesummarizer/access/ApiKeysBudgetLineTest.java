@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.runtime.configuration.ConfigurationException;
+
 /** A key file line's own budget: read at start, or refused naming the line but never the key. */
 class ApiKeysBudgetLineTest {
 
@@ -63,11 +65,11 @@ class ApiKeysBudgetLineTest {
     void aBadSettingStopsTheStartNamingTheLineAndNotTheKey() {
         Path file = BudgetTest.keyFile("# keys\nsecret-key-77aa tokens-per-day=lots\n");
 
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> new ApiKeys(keysIn(file)));
+        ConfigurationException refused = assertThrows(ConfigurationException.class, () -> new ApiKeys(keysIn(file)));
 
-        assertTrue(refused.getMessage().contains("line 2"), refused.getMessage());
-        assertTrue(refused.getMessage().contains("tokens-per-day=lots"), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("SUMMARIZER_API_KEYS_FILE " + file + ":2: "), refused.getMessage());
+        assertTrue(refused.getMessage().contains("tokens-per-day must be a whole number of 0 or more, not 'lots'"),
+                refused.getMessage());
         assertFalse(refused.getMessage().contains("secret-key-77aa"), refused.getMessage());
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.runtime.configuration.ConfigurationException;
+
 /** Danish word forms, the glossary file's lines, and the prompt block read back. */
 class TermsTest {
 
@@ -28,15 +30,15 @@ class TermsTest {
 
     @Test
     void theFileMayQuoteATermWithACommaAndRefusesABadLineNamingIt() {
-        Glossary read = HouseGlossary.read(GlossaryTest.file("danish,english\n\"Nato, Bruxelles\",NATO Brussels\n"));
+        Glossary read = GlossaryFile.read(GlossaryTest.file("danish,english\n\"Nato, Bruxelles\",NATO Brussels\n"));
         assertEquals("Nato, Bruxelles", read.terms().get(0).danish());
 
-        IllegalArgumentException noComma = assertThrows(IllegalArgumentException.class,
-                () -> HouseGlossary.read(GlossaryTest.file("Folketinget,\nStatsministeriet the PM's Office\n")));
-        assertTrue(noComma.getMessage().contains("line 2"), noComma.getMessage());
-        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
-                () -> HouseGlossary.read(GlossaryTest.file("Folketinget,\nfolketinget,the Parliament\n")));
-        assertTrue(twice.getMessage().contains("line 2") && twice.getMessage().contains("line 1"),
+        ConfigurationException noComma = assertThrows(ConfigurationException.class,
+                () -> GlossaryFile.read(GlossaryTest.file("Folketinget,\nStatsministeriet the PM's Office\n")));
+        assertTrue(noComma.getMessage().contains(".csv:2: "), noComma.getMessage());
+        ConfigurationException twice = assertThrows(ConfigurationException.class,
+                () -> GlossaryFile.read(GlossaryTest.file("Folketinget,\nfolketinget,the Parliament\n")));
+        assertTrue(twice.getMessage().contains(".csv:2: ") && twice.getMessage().contains("line 1"),
                 twice.getMessage());
     }
 

@@ -1,0 +1,107 @@
+package dk.articlesummarizer.glossary;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Reads {@code SUMMARIZER_GLOSSARY_FILE}: a CSV of {@code danish,english} per line; a field may be quoted
+ * ({@code "Nato, Bruxelles",NATO Brussels}); blank lines, {@code #} comments and a {@code danish,english} header are
+ * skipped. (Two fields per line need no CSV library.) A file that cannot be read or used is a
+ * {@link ConfigurationException} naming the setting, the file and the line: Quarkus prints its message as the one
+ * line of a failed start.
+ */
+final class GlossaryFile {
+
+    static final String SETTING = "SUMMARIZER_GLOSSARY_FILE";
+
+    private GlossaryFile() {
+    }
+
+    static Glossary read(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+        List<Term> terms = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int number = 1; number <= lines.size(); number++) {
+            String line = lines.get(number - 1).strip();
+            if (line.isEmpty() || line.startsWith("#") || number == 1 && line.equalsIgnoreCase("danish,english")) {
+                continue;
+            }
+            List<String> fields = fields(line);
+            if (fields == null || fields.size() != 2) {
+                throw problem(file, number, "expected danish,english (quote a term with a comma)");
+            }
+            String problem = HouseGlossary.problem(fields.get(0), fields.get(1));
+            if (problem != null) {
+                throw problem(file, number, problem);
+            }
+            Integer earlier = seen.putIfAbsent(Glossary.key(fields.get(0).strip()), number);
+            if (earlier != null) {
+                throw problem(file, number, "'" + fields.get(0).strip() + "' is already on line " + earlier);
+            }
+            terms.add(Term.of(fields.get(0).strip(), fields.get(1).strip()));
+        }
+        return new Glossary(terms);
+    }
+
+    private static ConfigurationException problem(Path file, int line, String what) {
+        return new ConfigurationException(SETTING + " " + file + ":" + line + ": " + what);
+    }
+
+    /** Without the exception as cause: a cause would make Quarkus print a stack trace instead of this one line. */
+    private static ConfigurationException unreadable(Path file, IOException e) {
+        String why = e instanceof NoSuchFileException ? "no such file"
+                : e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof CharacterCodingException ? "not UTF-8 text"
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+        return new ConfigurationException(SETTING + " " + file + ": cannot be read (" + why + ")");
+    }
+
+    /** The comma-separated fields of a line, quotes honoured ({@code ""} in quotes is a quote); null if unclosed. */
+    static List<String> fields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"' && field.toString().isBlank()) {
+                quoted = true;
+                field.setLength(0);
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            return null;
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+}
