@@ -75,6 +75,10 @@ record KeyFile(List<byte[]> keys, Map<String, DailyBudget> budgets) {
                 }
             }
         }
+        if (keys.isEmpty()) {
+            // Most likely a secret mounted empty or a file caught half-written; every caller would get 401.
+            throw new ConfigurationException(SETTING + " " + file + ": holds no key (one key per line)");
+        }
         return new KeyFile(keys, budgets);
     }
 

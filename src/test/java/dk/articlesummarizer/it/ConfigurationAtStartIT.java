@@ -44,6 +44,8 @@ class ConfigurationAtStartIT {
                 arguments("an unknown setting", "SUMMARIZER_API_KEYS_FILE", "# keys\n" + SECRET + " tokens-a-day=5\n",
                         ":2: " + NOT_A_SETTING),
                 arguments("two words", "SUMMARIZER_API_KEYS_FILE", SECRET + " one\n", ":1: " + NOT_A_SETTING),
+                arguments("no key", "SUMMARIZER_API_KEYS_FILE", "# keys go here\n\n", ": holds no key (one key per"
+                        + " line)"),
                 arguments("a term shorter than 2 characters", "SUMMARIZER_GLOSSARY_FILE",
                         "danish,english\nFolketinget,\nX,too short\n",
                         ":3: the Danish term must have at least 2 characters"));
