@@ -27,7 +27,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  */
 record KeyFile(List<byte[]> keys, Map<String, DailyBudget> budgets) {
 
-    static final String SETTING = "SUMMARIZER_API_KEYS_FILE";
+    private static final String SETTING = "SUMMARIZER_API_KEYS_FILE";
 
     KeyFile {
         keys = List.copyOf(keys);
@@ -87,7 +87,7 @@ record KeyFile(List<byte[]> keys, Map<String, DailyBudget> budgets) {
     }
 
     /** Without the exception as cause: a cause would make Quarkus print a stack trace instead of this one line. */
-    static ConfigurationException unreadable(Path file, IOException e) {
+    private static ConfigurationException unreadable(Path file, IOException e) {
         String why = e instanceof NoSuchFileException ? "no such file"
                 : e instanceof AccessDeniedException ? "permission denied"
                 : e instanceof CharacterCodingException ? "not UTF-8 text"

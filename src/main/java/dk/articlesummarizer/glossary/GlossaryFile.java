@@ -23,7 +23,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  */
 final class GlossaryFile {
 
-    static final String SETTING = "SUMMARIZER_GLOSSARY_FILE";
+    private static final String SETTING = "SUMMARIZER_GLOSSARY_FILE";
 
     private GlossaryFile() {
     }
