@@ -104,7 +104,7 @@ class NoStoreHeapIT {
         // The ordinary request is still in flight while every no-store one is answered.
         provider.stubFor(OpenAiStubs.chatCompletion().atPriority(1).withRequestBody(WireMock.containing(cached))
                 .withRequestBody(WireMock.containing("<<<ARTICLE"))
-                .willReturn(OpenAiStubs.answering(OpenAiStubs.sampleAnswer(cached)).withFixedDelay(8_000)));
+                .willReturn(OpenAiStubs.answering(OpenAiStubs.sampleAnswer(cached)).withFixedDelay(12_000)));
         ExecutorService clients = Executors.newCachedThreadPool();
         try (PackagedService packaged = new PackagedService(18_466, provider.baseUrl(),
                 Path.of("target/no-store-heap-concurrent.log"), Map.of())) {
