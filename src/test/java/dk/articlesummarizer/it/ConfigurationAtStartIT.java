@@ -106,7 +106,10 @@ class ConfigurationAtStartIT {
             assertTrue(process.waitFor(EXIT_WITHIN_SECONDS, TimeUnit.SECONDS), "the process exits by itself");
             String output = Files.readString(log, StandardCharsets.UTF_8);
             assertNotEquals(0, process.exitValue(), output);
-            assertFalse(output.lines().anyMatch(line -> line.startsWith("\tat ")), "no stack trace:\n" + output);
+            // Quarkus prints a ConfigurationException's message alone; anything else as "Failed to start" and a
+            // stack trace. (Not every stack trace: Netty's finalizer may log one of its own as the event loops stop.)
+            assertFalse(output.contains("Failed to start") || output.contains("ConfigurationException"),
+                    "no stack trace:\n" + output);
             assertFalse(output.contains(SECRET), output);
             return output;
         } finally {
