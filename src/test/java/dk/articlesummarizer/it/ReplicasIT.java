@@ -59,6 +59,8 @@ class ReplicasIT {
     private static final int PER_MINUTE = 200;
     /** A key whose own daily budget (in the key file) is spent by its first answer. */
     private static final String BUDGET_KEY = "replica-budget-key";
+    /** Articles with this marker take the provider 20 s: jobs that outlast a Redis pause. */
+    private static final String SLOW_MARKER = "langsom-job";
 
     private static WireMockServer provider;
     private static int redisPort;
@@ -77,6 +79,8 @@ class ReplicasIT {
         provider.start();
         provider.stubFor(OpenAiStubs.chatCompletion()
                 .willReturn(WireMock.aResponse().withTransformers(FakeTranslator.NAME).withFixedDelay(1_500)));
+        provider.stubFor(OpenAiStubs.chatCompletion().atPriority(1).withRequestBody(WireMock.containing(SLOW_MARKER))
+                .willReturn(WireMock.aResponse().withTransformers(FakeTranslator.NAME).withFixedDelay(20_000)));
         redisPort = freePort();
         startRedis();
         Path keys = Files.createTempFile("replica-keys", ".txt");
@@ -86,7 +90,7 @@ class ReplicasIT {
             int port = freePort();
             int managementPort = freePort();
             ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", "target/quarkus-app/quarkus-run.jar")
-                    .redirectErrorStream(true).redirectOutput(Path.of("target/replica-" + i + ".log").toFile());
+                    .redirectErrorStream(true).redirectOutput(replicaLog(i).toFile());
             builder.environment().putAll(Map.of("LLM_BASE_URL", provider.baseUrl() + "/v1", "LLM_MODEL", "it-model",
                     "QUARKUS_HTTP_PORT", String.valueOf(port),
                     "QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort),
@@ -259,6 +263,73 @@ class ReplicasIT {
 
     @Test
     @Order(6)
+    void aRedisPauseNeverMakesAnotherReplicaReportRunningJobsFailed() throws Exception {
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            paths.add(startJob(bases.get(0), Articles.uniqueDanish(Articles.SHORT_DANISH, SLOW_MARKER + "-" + i)));
+        }
+        String reader = bases.get(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jobStatuses(reader, paths),
+                statuses -> statuses.stream().allMatch("running"::equals));
+        List<String> seen = new ArrayList<>();
+
+        signal(redis, "STOP");
+        try {
+            long resumeAt = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                seen.addAll(jobStatuses(reader, paths));
+                return System.nanoTime() >= resumeAt;
+            });
+        } finally {
+            signal(redis, "CONT");
+        }
+        List<String> last = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    List<String> now = jobStatuses(reader, paths);
+                    seen.addAll(now);
+                    return now;
+                }, now -> now.stream().allMatch("done"::equals) || now.contains("failed"));
+
+        assertFalse(seen.contains("failed"), "a job seen failed while its replica ran it: " + seen);
+        assertEquals(List.of("done", "done", "done", "done", "done", "done"), last);
+    }
+
+    @Test
+    @Order(7)
+    void aRedisOutageLogsOneLineWhenItStartsAndOneWhenItEndsWithoutAStackTrace() throws Exception {
+        List<Long> logStarts = new ArrayList<>();
+        for (int replica = 0; replica < 3; replica++) {
+            logStarts.add(Files.size(replicaLog(replica)));
+        }
+
+        redis.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        concurrently(9, i -> summarize(bases.get(i % 3), KEY, Articles.uniqueDanish(Articles.SHORT_DANISH,
+                "støj-" + i), null));
+        for (int replica = 0; replica < 3; replica++) {
+            int index = replica;
+            await().atMost(Duration.ofSeconds(10)).until(() -> newLogLines(index, logStarts.get(index)).stream()
+                    .anyMatch(ReplicasIT::isOutageLine));
+        }
+        startRedis();
+        for (int replica = 0; replica < 3; replica++) {
+            int index = replica;
+            await().atMost(Duration.ofSeconds(20)).until(() -> newLogLines(index, logStarts.get(index)).stream()
+                    .anyMatch(ReplicasIT::isRecoveryLine));
+        }
+        concurrently(9, i -> summarize(bases.get(i % 3), KEY, Articles.uniqueDanish(Articles.SHORT_DANISH,
+                "efter-støj-" + i), null));
+
+        for (int replica = 0; replica < 3; replica++) {
+            List<String> lines = newLogLines(replica, logStarts.get(replica));
+            assertEquals(1, lines.stream().filter(ReplicasIT::isOutageLine).count(), String.join("\n", lines));
+            assertEquals(1, lines.stream().filter(ReplicasIT::isRecoveryLine).count(), String.join("\n", lines));
+            assertTrue(lines.stream().noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by")
+                    || line.contains(" ERROR ")), String.join("\n", lines));
+        }
+    }
+
+    @Test
+    @Order(8)
     void withRedisDownEveryRequestIsAnsweredAndSharingResumesWhenItIsBack() throws Exception {
         redis.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         String cachedBefore = Articles.uniqueDanish(Articles.SHORT_DANISH, "hundrede");
@@ -286,7 +357,7 @@ class ReplicasIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void aJobWhoseReplicaIsKilledIsReportedFailedByAnotherWithinTheLeaseTime() throws Exception {
         String path = startJob(bases.get(2), Articles.uniqueDanish(Articles.SHORT_DANISH, "dræbt-replika"));
 
@@ -307,6 +378,38 @@ class ReplicasIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(202, accepted.statusCode(), accepted.body());
         return URI.create(accepted.headers().firstValue("Location").orElseThrow()).getPath();
+    }
+
+    /** Each job's status as {@code base} shows it, or the HTTP status when it shows none. */
+    private static List<String> jobStatuses(String base, List<String> paths) throws Exception {
+        List<String> statuses = new ArrayList<>();
+        for (String path : paths) {
+            HttpResponse<String> job = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Bearer " + KEY).build(), HttpResponse.BodyHandlers.ofString());
+            statuses.add(job.statusCode() == 200 ? read(job).path("status").asText() : "HTTP " + job.statusCode());
+        }
+        return statuses;
+    }
+
+    private static void signal(Process process, String signal) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor());
+    }
+
+    private static Path replicaLog(int replica) {
+        return Path.of("target/replica-" + replica + ".log");
+    }
+
+    private static List<String> newLogLines(int replica, long from) throws IOException {
+        byte[] log = Files.readAllBytes(replicaLog(replica));
+        return new String(log, (int) from, log.length - (int) from, StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private static boolean isOutageLine(String line) {
+        return line.contains("Redis at redis://127.0.0.1:" + redisPort) && line.contains("carries on alone");
+    }
+
+    private static boolean isRecoveryLine(String line) {
+        return line.contains("Redis at redis://127.0.0.1:" + redisPort) && line.contains("answers again");
     }
 
     private static void startRedis() throws IOException {
