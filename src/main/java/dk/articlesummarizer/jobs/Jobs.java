@@ -41,33 +41,32 @@ import io.quarkus.runtime.ShutdownEvent;
  * and outcome go to the {@link JobStore}. An article whose answer is cached makes a job that is done at once.
  * <p>
  * On shutdown no job is taken; waiting jobs fail at once and running ones get the shutdown grace period, then fail,
- * each with a problem that says to submit it again. With Redis, a job holds a lease while it is unfinished, so that
- * another replica reports it failed once its replica has died.
+ * each with a problem that says to submit it again. With Redis, a job holds a lease until its outcome is stored,
+ * so that another replica reports it failed once its replica has died; the outcome is written once and reads the
+ * same on every replica ({@link JobStore}).
  */
 @ApplicationScoped
 public class Jobs {
 
     private static final Logger LOG = Logger.getLogger(Jobs.class);
     private static final SecureRandom IDS = new SecureRandom();
-    private static final String LEASE = "job-run";
-    private static final Duration LEASE_TTL = Duration.ofSeconds(10);
     static final String TIMEOUT_SETTING = "SUMMARIZER_JOBS_TIMEOUT";
 
     private final SummaryService summaries;
     private final JobStore store;
-    private final SharedStore shared;
     private final ObjectMapper json;
     private final JobsConfig config;
     private final Duration shutdownGrace;
     private final ManagedExecutor runners;
     private final Map<String, Unfinished> unfinished = new ConcurrentHashMap<>();
+    /** Outcomes that Redis did not take when they were made; their jobs stay unfinished (and leased) until then. */
+    private final Map<String, Job> unstored = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    public Jobs(SummaryService summaries, JobStore store, SharedStore shared, ObjectMapper json, JobsConfig config,
+    public Jobs(SummaryService summaries, JobStore store, ObjectMapper json, JobsConfig config,
             LlmConfig llm, @ConfigProperty(name = "quarkus.shutdown.timeout") Optional<Duration> shutdownTimeout) {
         this.summaries = summaries;
         this.store = store;
-        this.shared = shared;
         this.json = json;
         this.config = config;
         this.shutdownGrace = shutdownTimeout.orElse(Duration.ZERO);
@@ -76,7 +75,7 @@ public class Jobs {
                 .maxQueued(Math.max(1, config.maxWaiting())).build();
     }
 
-    /** A job accepted and not finished: its deadline, and its lease when replicas share Redis. */
+    /** A job accepted and not finished (or its outcome not yet stored): its deadline, and its lease. */
     private record Unfinished(Job job, Deadline deadline, SharedStore.Lease lease, AtomicInteger state) {
         static final int WAITING = 0;
         static final int RUNNING = 1;
@@ -91,15 +90,15 @@ public class Jobs {
                 null, null);
         if (admitted.cached().isPresent()) {
             job = job.running(new Job.Progress(1, 1)).done(tree(admitted.cached().get().json()));
-            store.save(job);
+            if (!store.end(job)) {
+                unstored.put(job.id(), job);
+            }
             return job;
         }
         Deadline deadline = Deadline.after(config.timeout(), TIMEOUT_SETTING).patient();
-        SharedStore.Lease lease = shared.enabled() && !job.noStore()
-                ? shared.tryLease(LEASE, job.id(), LEASE_TTL).orElseThrow() : null;
-        Unfinished entry = new Unfinished(job, deadline, lease, new AtomicInteger(Unfinished.WAITING));
+        Unfinished entry = new Unfinished(job, deadline, store.hold(job), new AtomicInteger(Unfinished.WAITING));
         unfinished.put(job.id(), entry);
-        store.save(job);
+        store.save(job, entry.lease());
         try {
             runners.execute(() -> run(entry, admitted, policy, requestId));
         } catch (RejectedExecutionException e) {
@@ -114,26 +113,21 @@ public class Jobs {
 
     /**
      * The job, if it exists, has not expired, and belongs to this caller; otherwise nothing, alike. A no-store job
-     * is forgotten once its outcome has been read. A running job whose replica died (its lease is gone) is failed.
+     * is forgotten once its outcome has been read. A running job whose replica died (its lease truly expired) is
+     * failed, for every replica.
      */
     public Optional<Job> find(String id, String caller) {
-        Optional<Job> job = store.find(id).filter(found -> found.owner().equals(caller)).map(this::orphanFailed);
+        Optional<Job> job = store.find(id).filter(found -> found.owner().equals(caller)).map(this::failedIfAbandoned);
         job.filter(found -> found.noStore() && found.status() != Job.Status.running)
                 .ifPresent(finished -> store.forget(finished.id()));
         return job;
     }
 
-    /**
-     * A job that another replica runs and whose lease is gone is shown failed; nothing is written, so an outcome
-     * that replica saves after all (it saved it just before giving the lease back) is what the next read shows.
-     */
-    private Job orphanFailed(Job job) {
-        if (job.status() != Job.Status.running || !shared.enabled() || unfinished.containsKey(job.id())
-                || !shared.knownUnleased(LEASE, job.id())) {
+    private Job failedIfAbandoned(Job job) {
+        if (job.status() != Job.Status.running || unfinished.containsKey(job.id())) {
             return job;
         }
-        Job latest = store.find(job.id()).orElse(job);
-        return latest.status() == Job.Status.running ? latest.failed(interrupted(job.id()).toProblem(null)) : latest;
+        return store.failedIfAbandoned(job, interrupted(job.id()).toProblem(null));
     }
 
     private void run(Unfinished entry, SummaryService.Admitted admitted, CachePolicy policy, String requestId) {
@@ -153,19 +147,32 @@ public class Jobs {
         }
     }
 
-    /** Saves the job's outcome unless shutdown already failed it. */
+    /** Stores the job's outcome unless shutdown already failed it; the job ends when the store has it. */
     private void finish(Unfinished entry, Job outcome) {
         if (entry.state().compareAndSet(Unfinished.RUNNING, Unfinished.ENDED)) {
-            store.save(outcome);
-            end(entry);
+            if (store.end(outcome)) {
+                end(entry);
+            } else {
+                unstored.put(outcome.id(), outcome);
+            }
+        }
+    }
+
+    /** Redis answers (again): the outcomes it did not take are written now, and their jobs end. */
+    void storeUnstored(@Observes SharedStore.Answered redis) {
+        for (Job outcome : unstored.values()) {
+            if (store.end(outcome) && unstored.remove(outcome.id(), outcome)) {
+                Unfinished entry = unfinished.get(outcome.id());
+                if (entry != null) {
+                    end(entry);
+                }
+            }
         }
     }
 
     private void end(Unfinished entry) {
         unfinished.remove(entry.job().id());
-        if (entry.lease() != null) {
-            entry.lease().close();
-        }
+        entry.lease().close();
     }
 
     /**
@@ -212,7 +219,8 @@ public class Jobs {
             if (entry.state().compareAndSet(state, Unfinished.ENDED)) {
                 entry.deadline().cancel();
                 Job latest = store.find(entry.job().id()).orElse(entry.job());
-                store.save(latest.failed(interrupted(entry.job().id()).toProblem(null)));
+                // Stored once if Redis answers; if not, the lease runs out and another replica writes the same.
+                store.end(latest.failed(interrupted(entry.job().id()).toProblem(null)));
                 end(entry);
                 failed++;
             }
@@ -261,7 +269,7 @@ public class Jobs {
         private void save(Job now) {
             job = now;
             if (entry.state().get() == Unfinished.RUNNING) {
-                store.save(now);
+                store.save(now, entry.lease());
             }
         }
     }

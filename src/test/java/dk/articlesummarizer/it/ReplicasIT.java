@@ -290,7 +290,8 @@ class ReplicasIT {
                     return now;
                 }, now -> now.stream().allMatch("done"::equals) || now.contains("failed"));
 
-        assertFalse(seen.contains("failed"), "a job seen failed while its replica ran it: " + seen);
+        assertTrue(seen.stream().allMatch(status -> status.equals("running") || status.equals("done")),
+                "a job seen failed (or not seen) while its replica ran it: " + seen);
         assertEquals(List.of("done", "done", "done", "done", "done", "done"), last);
     }
 
@@ -409,7 +410,7 @@ class ReplicasIT {
     }
 
     private static boolean isRecoveryLine(String line) {
-        return line.contains("Redis at redis://127.0.0.1:" + redisPort) && line.contains("answers again");
+        return line.contains("Redis at redis://127.0.0.1:" + redisPort) && line.contains("answers again;");
     }
 
     private static void startRedis() throws IOException {
