@@ -123,7 +123,7 @@ public class SharedStore {
         return redis != null;
     }
 
-    /** For readiness: off, up (the last operation worked) or down. */
+    /** For readiness: off, up or down (since the first operation, heartbeat or other, that saw it change). */
     public String state() {
         return !enabled() ? "off" : health.get().up() ? "up" : "down";
     }
