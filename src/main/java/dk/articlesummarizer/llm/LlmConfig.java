@@ -14,7 +14,7 @@ import io.smallrye.config.WithName;
 
 /**
  * Where the LLM is, how long to wait for it and how hard to try. Set through {@code LLM_*} environment variables
- * (see docs/configuration.md); the quarkus-langchain4j settings in application.properties refer to these values.
+ * (see docs/configuration.md); every model of the chain is built from these ({@link ModelChain}).
  */
 @ConfigMapping(prefix = "llm")
 public interface LlmConfig {
@@ -25,10 +25,11 @@ public interface LlmConfig {
     /** Model id sent with every call and reported in every answer. */
     String model();
 
-    /** Bearer key for the provider; application.properties hands it to the client, falling back to OPENAI_API_KEY. */
-    Optional<String> apiKey();
+    /** Bearer key for the provider: OPENAI_API_KEY when unset, else a placeholder that local servers ignore. */
+    @WithDefault("${OPENAI_API_KEY:not-needed}")
+    String apiKey();
 
-    /** Longest wait for one HTTP call to the provider. */
+    /** Longest wait for one HTTP call to the provider, its whole answer included. */
     Duration timeout();
 
     /**

@@ -51,7 +51,7 @@ public class ModelChain {
 
         static Place primary(LlmConfig config) {
             return new Place("primary", "LLM_", config.baseUrl(), config.model(),
-                    config.apiKey().orElse(NO_KEY), config.timeout(), config.responseFormat(),
+                    config.apiKey(), config.timeout(), config.responseFormat(),
                     config.maxConcurrency(), config.queueSize(), LlmGate.BREAKER,
                     new ModelLink.TokenPrices(config.price().inputPerMillion(), config.price().outputPerMillion()));
         }

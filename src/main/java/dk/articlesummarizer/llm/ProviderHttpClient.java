@@ -58,7 +58,7 @@ final class ProviderHttpClient implements HttpClient {
                 .connectTimeout(timeout).build());
     }
 
-    /** Runs {@code start}, which starts one stream through a client of this kind on this thread, as {@code exchange}. */
+    /** Runs {@code start}, which starts one stream through this kind of client on this thread, as {@code exchange}. */
     static void streaming(Exchange exchange, Runnable start) {
         STARTING.set(exchange);
         try {
@@ -80,7 +80,8 @@ final class ProviderHttpClient implements HttpClient {
             throw new ProviderFault(ProviderFault.Kind.ABANDONED, -1, null, abandoned);
         } catch (java.util.concurrent.TimeoutException late) {
             sent.cancel(true);
-            throw new TimeoutException(late);
+            // With a message: quarkus-langchain4j's metrics listener tags a failure with it, and fails without one.
+            throw new TimeoutException("No whole answer within " + timeout, late);
         } catch (ExecutionException failed) {
             throw transportFailure(failed.getCause());
         }

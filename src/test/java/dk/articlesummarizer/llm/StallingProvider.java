@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An OpenAI-compatible provider on a raw socket that never finishes an answer, and notes when the client closes its
- * connection (a read that ends or fails): what an aborted call looks like from the provider's side. One call at a
- * time; {@code streamedPieces} pieces of a streamed answer are sent before it stalls (none for a blocking call).
+ * connection (a read that ends or fails): what an aborted call looks like from the provider's side. One chat
+ * completion; {@code streamedPieces} pieces of a streamed answer are sent before it stalls (none for a blocking
+ * call). Anything else (the service's look at {@code /models}) gets a 404.
  */
 final class StallingProvider implements AutoCloseable {
 
@@ -36,7 +37,7 @@ final class StallingProvider implements AutoCloseable {
         this.server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         this.streamedPieces = streamedPieces;
         this.stall = stall;
-        this.acceptor = new Thread(this::serveOne, "stalling-provider");
+        this.acceptor = new Thread(this::accept, "stalling-provider");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -57,11 +58,29 @@ final class StallingProvider implements AutoCloseable {
         return closed.await(wait.toMillis(), TimeUnit.MILLISECONDS) ? closedAt.get() : -1;
     }
 
-    private void serveOne() {
-        try (Socket socket = server.accept()) {
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                Thread serving = new Thread(() -> serve(socket), "stalling-provider-call");
+                serving.setDaemon(true);
+                serving.start();
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket connection) {
+        try (Socket socket = connection) {
             InputStream in = socket.getInputStream();
-            readRequest(in);
+            String requestLine = readRequest(in);
             OutputStream out = socket.getOutputStream();
+            if (!requestLine.startsWith("POST ") || !requestLine.contains("/chat/completions")) {
+                out.write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                        .getBytes(US_ASCII));
+                return;
+            }
             if (streamedPieces > 0) {
                 out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n")
                         .getBytes(US_ASCII));
@@ -96,7 +115,8 @@ final class StallingProvider implements AutoCloseable {
         closed.countDown();
     }
 
-    private static void readRequest(InputStream in) throws IOException {
+    /** Reads one request and returns its first line. */
+    private static String readRequest(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!head.toString(US_ASCII).endsWith("\r\n\r\n")) {
             int b = in.read();
@@ -112,6 +132,7 @@ final class StallingProvider implements AutoCloseable {
             }
         }
         in.readNBytes(length);
+        return head.toString(US_ASCII).lines().findFirst().orElse("");
     }
 
     private static void chunk(OutputStream out, String data) throws IOException {
