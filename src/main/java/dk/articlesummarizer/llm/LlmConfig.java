@@ -25,8 +25,11 @@ public interface LlmConfig {
     /** Model id sent with every call and reported in every answer. */
     String model();
 
-    /** Bearer key for the provider: OPENAI_API_KEY when unset, else a placeholder that local servers ignore. */
-    @WithDefault("${OPENAI_API_KEY:not-needed}")
+    /** Sent as the bearer key when none is configured: local servers ignore it, the client insists on one. */
+    String NO_KEY = "not-needed";
+
+    /** Bearer key for the provider: OPENAI_API_KEY when unset, else {@link #NO_KEY}. */
+    @WithDefault("${OPENAI_API_KEY:" + NO_KEY + "}")
     String apiKey();
 
     /** Longest wait for one HTTP call to the provider, its whole answer included. */

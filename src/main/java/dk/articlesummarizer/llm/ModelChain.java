@@ -30,8 +30,6 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 public class ModelChain {
 
     private static final ThreadLocal<ModelLink> ASKED = new ThreadLocal<>();
-    /** Sent as the bearer key when none is configured: local servers ignore it, the client insists on one. */
-    private static final String NO_KEY = "not-needed";
 
     private final List<ModelLink> links;
 
@@ -64,8 +62,8 @@ public class ModelChain {
             new LlmEndpoint(baseUrl, model, settings).problem().ifPresent(problem -> {
                 throw new IllegalArgumentException("Fallback model " + number + ": " + problem);
             });
-            return new Place("fallback " + number, settings, baseUrl, model, fallback.apiKey().orElse(NO_KEY),
-                    fallback.timeout().orElse(config.timeout()),
+            return new Place("fallback " + number, settings, baseUrl, model,
+                    fallback.apiKey().orElse(LlmConfig.NO_KEY), fallback.timeout().orElse(config.timeout()),
                     fallback.responseFormat().orElse(config.responseFormat()),
                     fallback.maxConcurrency().orElse(config.maxConcurrency()),
                     fallback.queueSize().orElse(config.queueSize()), "llm-fallback-" + number,
