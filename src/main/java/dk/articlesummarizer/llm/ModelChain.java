@@ -19,6 +19,7 @@ import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Unremovable;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
@@ -60,7 +61,8 @@ public class ModelChain {
             String model = fallback.model().orElse("");
             // A fallback that cannot work stops the start: unlike the primary's, its settings are all new.
             new LlmEndpoint(baseUrl, model, settings).problem().ifPresent(problem -> {
-                throw new IllegalArgumentException("Fallback model " + number + ": " + problem);
+                // Quarkus prints a ConfigurationException's message alone: one line, no stack trace.
+                throw new ConfigurationException("Fallback model " + number + ": " + problem);
             });
             return new Place("fallback " + number, settings, baseUrl, model,
                     fallback.apiKey().orElse(LlmConfig.NO_KEY), fallback.timeout().orElse(config.timeout()),

@@ -24,7 +24,7 @@ class MisconfiguredProviderTest {
     public static class SchemeLess implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("llm.base-url", "localhost:11434/v1", "llm.model", "any-model");
+            return Map.of("llm.base-url", "llm.internal:8000/v1", "llm.model", "any-model");
         }
     }
 
@@ -38,7 +38,7 @@ class MisconfiguredProviderTest {
                 .body("detail", containsString("any-model (primary)"))
                 .body("detail", containsString("LLM_BASE_URL"))
                 .body("detail", containsString("is not an http:// or https:// URL"))
-                .body("detail", not(containsString("localhost")));
+                .body("detail", not(containsString("llm.internal")));
     }
 
     @Test

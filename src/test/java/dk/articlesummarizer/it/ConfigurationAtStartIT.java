@@ -79,6 +79,14 @@ class ConfigurationAtStartIT {
     }
 
     @Test
+    void aFallbackModelThatCannotWorkStopsTheStartNamingItsSetting() throws Exception {
+        String output = refusedStart(Map.of("LLM_FALLBACK_1_BASE_URL", "llm.internal:8000/v1",
+                "LLM_FALLBACK_1_MODEL", "backup-model"));
+
+        assertEquals(1, linesNaming(output, "LLM_FALLBACK_1_BASE_URL").size(), output);
+    }
+
+    @Test
     void goodFilesAreReadBeforeTheFirstRequest() throws Exception {
         Path keys = TempFiles.withContent("keys", ".txt", "# team keys\n" + SECRET + " cost-per-day=5\nother-key-2b\n");
         Path glossary = TempFiles.withContent("glossary", ".csv", "danish,english\nFolketinget,\nZelenskyj,Zelenskyy\n");

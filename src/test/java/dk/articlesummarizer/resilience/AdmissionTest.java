@@ -92,15 +92,14 @@ class AdmissionTest {
         // Four one-second calls, one at a time, 1.5 s deadlines: some requests time out while they wait.
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(6))
                 .until(() -> provider.inFlight() == 0);
-        long neverStarted = 0;
+        // A call aborted at its request's 504 frees its turn at once, so the next may still start within its own
+        // deadline; none starts after it. (This fake provider sleeps on after an abort: its count of calls in
+        // flight is no measure here.)
         for (int i = 0; i < markers.size(); i++) {
             long answered504 = timedOutAt.get(i).join();
             Optional<Long> started = provider.startOf(markers.get(i));
             assertTrue(started.isEmpty() || started.get() < answered504, markers.get(i) + " started after its 504");
-            neverStarted += started.isEmpty() ? 1 : 0;
         }
-        assertTrue(neverStarted >= 1, "a request whose deadline passed while it waited never reached the provider");
-        assertEquals(1, provider.mostInFlight());
     }
 
     @Test
