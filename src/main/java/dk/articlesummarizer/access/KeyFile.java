@@ -1,11 +1,8 @@
 package dk.articlesummarizer.access;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
@@ -15,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import dk.articlesummarizer.common.SettingFiles;
 import dk.articlesummarizer.common.Sha256;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
@@ -83,15 +81,10 @@ record KeyFile(List<byte[]> keys, Map<String, DailyBudget> budgets) {
     }
 
     private static ConfigurationException problem(Path file, int line, String what) {
-        return new ConfigurationException(SETTING + " " + file + ":" + line + ": " + what);
+        return SettingFiles.badLine(SETTING, file, line, what);
     }
 
-    /** Without the exception as cause: a cause would make Quarkus print a stack trace instead of this one line. */
     private static ConfigurationException unreadable(Path file, IOException e) {
-        String why = e instanceof NoSuchFileException ? "no such file"
-                : e instanceof AccessDeniedException ? "permission denied"
-                : e instanceof CharacterCodingException ? "not UTF-8 text"
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
-        return new ConfigurationException(SETTING + " " + file + ": cannot be read (" + why + ")");
+        return SettingFiles.unreadable(SETTING, file, e);
     }
 }

@@ -1,17 +1,15 @@
 package dk.articlesummarizer.glossary;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dk.articlesummarizer.common.SettingFiles;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
@@ -60,16 +58,11 @@ final class GlossaryFile {
     }
 
     private static ConfigurationException problem(Path file, int line, String what) {
-        return new ConfigurationException(SETTING + " " + file + ":" + line + ": " + what);
+        return SettingFiles.badLine(SETTING, file, line, what);
     }
 
-    /** Without the exception as cause: a cause would make Quarkus print a stack trace instead of this one line. */
     private static ConfigurationException unreadable(Path file, IOException e) {
-        String why = e instanceof NoSuchFileException ? "no such file"
-                : e instanceof AccessDeniedException ? "permission denied"
-                : e instanceof CharacterCodingException ? "not UTF-8 text"
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
-        return new ConfigurationException(SETTING + " " + file + ": cannot be read (" + why + ")");
+        return SettingFiles.unreadable(SETTING, file, e);
     }
 
     /** The comma-separated fields of a line, quotes honoured ({@code ""} in quotes is a quote); null if unclosed. */

@@ -11,10 +11,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -35,6 +31,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 
 import dk.articlesummarizer.support.Articles;
 import dk.articlesummarizer.support.FakeOpenAi;
+import dk.articlesummarizer.support.LeavingClient;
 import dk.articlesummarizer.support.OpenAiStubs;
 import dk.articlesummarizer.support.OpenAiStubs.FakeAnswer;
 import dk.articlesummarizer.support.TempFiles;
@@ -163,21 +160,9 @@ class BudgetTest {
         openAi.stubFor(chatCompletion().withRequestBody(matchingJsonPath("$.stream", WireMock.equalTo("true")))
                 .atPriority(1).willReturn(OpenAiStubs.streamed(ANSWER.asJson(), 10, ANSWER.promptTokens(),
                         ANSWER.completionTokens()).withChunkedDribbleDelay(60, 6000)));
-        byte[] body = OpenAiStubs.write(Map.of("text", article("leaving-stream"))).getBytes(StandardCharsets.UTF_8);
-
-        try (Socket client = new Socket("127.0.0.1", port)) {
-            client.getOutputStream().write(("POST /summarize HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + LEAVING
-                    + "\r\nContent-Type: application/json\r\nAccept: text/event-stream\r\nContent-Length: "
-                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            client.getOutputStream().write(body);
-            client.getOutputStream().flush();
-            BufferedReader events = new BufferedReader(new InputStreamReader(client.getInputStream(),
-                    StandardCharsets.UTF_8));
-            String line;
-            do {
-                line = events.readLine();
-            } while (line != null && !line.replace(" ", "").startsWith("event:translation"));
-            assertTrue(line != null, "a first translation event came");
+        try (LeavingClient client = LeavingClient.stream(port, article("leaving-stream"),
+                Map.of("X-API-Key", LEAVING))) {
+            assertTrue(client.awaitEvent("translation"), "a first translation event came");
         }
 
         await().atMost(Duration.ofSeconds(5)).until(() -> given().header("X-API-Key", LEAVING).get("/usage").then()

@@ -6,11 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +22,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dk.articlesummarizer.support.Articles;
 import dk.articlesummarizer.support.CapturedLogs;
 import dk.articlesummarizer.support.CountingProvider;
+import dk.articlesummarizer.support.LeavingClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -139,24 +134,10 @@ class AdmissionTest {
     void aStreamWhoseClientLeavesGivesBackItsTurnAtOnce() throws Exception {
         provider.reset(Duration.ofMillis(4000));
         String article = Articles.uniqueDanish(Articles.SHORT_DANISH, "stream-leaves");
-        String body = new ObjectMapper().writeValueAsString(Map.of("text", article));
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 
         try (CapturedLogs logs = CapturedLogs.install()) {
-            try (Socket client = new Socket("127.0.0.1", port)) {
-                OutputStream out = client.getOutputStream();
-                out.write(("POST /summarize HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                        + "Accept: text/event-stream\r\nContent-Length: " + bytes.length + "\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.write(bytes);
-                out.flush();
-                BufferedReader events = new BufferedReader(new InputStreamReader(client.getInputStream(),
-                        StandardCharsets.UTF_8));
-                String line;
-                do {
-                    line = events.readLine();
-                } while (line != null && !line.replace(" ", "").startsWith("event:translation"));
-                assertTrue(line != null, "a first translation event came");
+            try (LeavingClient client = LeavingClient.stream(port, article, Map.of())) {
+                assertTrue(client.awaitEvent("translation"), "a first translation event came");
             }
 
             await().atMost(Duration.ofSeconds(3)).until(() -> metrics.get("summarizer.llm.in.flight").gauge().value()
@@ -177,8 +158,8 @@ class AdmissionTest {
                 .post("/summarize").statusCode());
         await().atMost(Duration.ofSeconds(3)).until(() -> provider.inFlight() == 1);
 
-        try (Socket client = new Socket("127.0.0.1", port)) {
-            postStream(client, Articles.uniqueDanish(Articles.SHORT_DANISH, "stream-leaves-queued"));
+        try (LeavingClient client = LeavingClient.stream(port,
+                Articles.uniqueDanish(Articles.SHORT_DANISH, "stream-leaves-queued"), Map.of())) {
             await().atMost(Duration.ofSeconds(2)).until(() -> waiting() == 1);
         }
 
@@ -222,14 +203,7 @@ class AdmissionTest {
         double sharedBefore = sharedLookups();
 
         CompletableFuture<Integer> second;
-        try (Socket first = new Socket("127.0.0.1", port)) {
-            byte[] bytes = new ObjectMapper().writeValueAsString(Map.of("text", shared))
-                    .getBytes(StandardCharsets.UTF_8);
-            first.getOutputStream().write(("POST /summarize HTTP/1.1\r\nHost: localhost\r\nContent-Type:"
-                    + " application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            first.getOutputStream().write(bytes);
-            first.getOutputStream().flush();
+        try (LeavingClient first = LeavingClient.post(port, shared, Map.of())) {
             await().atMost(Duration.ofSeconds(2)).until(() -> waiting() == 1);
             second = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
                     .body(Map.of("text", shared)).post("/summarize").statusCode());
@@ -255,17 +229,6 @@ class AdmissionTest {
 
     private double inFlight() {
         return metrics.get("summarizer.llm.in.flight").gauge().value();
-    }
-
-    private static void postStream(Socket client, String article) throws Exception {
-        byte[] bytes = new ObjectMapper().writeValueAsString(Map.of("text", article))
-                .getBytes(StandardCharsets.UTF_8);
-        OutputStream out = client.getOutputStream();
-        out.write(("POST /summarize HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Accept: text/event-stream\r\nContent-Length: " + bytes.length + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.write(bytes);
-        out.flush();
     }
 
     private static Response job(String marker) {
