@@ -1,5 +1,7 @@
 package dk.articlesummarizer.llm;
 
+import dev.langchain4j.model.chat.StreamingChatModel;
+
 /**
  * One model of the chain and what is its own: where it is, how it is asked, its admission point (limit, queue,
  * breaker), how its failures read, and what its tokens cost.
@@ -7,11 +9,10 @@ package dk.articlesummarizer.llm;
  * @param label how operators know it: {@code primary}, {@code fallback 1}, ...
  * @param model the model id, reported in the answers it gives
  * @param settings the prefix of its environment variables, {@code LLM_} or {@code LLM_FALLBACK_1_}
- * @param chat the answer in one piece; a call whose thread is interrupted is aborted (its connection closed)
- * @param streaming the prompt form, streamed; {@code streaming().start(request, handler).cancel()} aborts a stream
+ * @param streaming the prompt form, streamed
  */
 public record ModelLink(String label, String model, String settings, LlmEndpoint endpoint, StructuredOutputModel chat,
-        CancellableStreamingModel streaming, LlmGate gate, ProviderFailures failures, TokenPrices price) {
+        StreamingChatModel streaming, LlmGate gate, ProviderFailures failures, TokenPrices price) {
 
     /** What a call's tokens cost at this model's prices. */
     public double cost(Usage usage) {
