@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,6 +83,7 @@ public final class AdmissionProbe {
                     "SUMMARIZER_REQUEST_TIMEOUT", "3s", "SUMMARIZER_JOBS_MAX_WAITING", "1000"));
             try {
                 awaitReady(BASE, service);
+                warmUp(BASE, Map.of());
                 callsAfterTheirDeadline();
                 callsAbortedAtTheirDeadline();
                 inFlight("plain", this::plain);
@@ -105,7 +108,7 @@ public final class AdmissionProbe {
 
     /** 16 requests for 4 turns and a 2 s provider with a 3 s deadline: half of them pass their deadline. */
     private void callsAfterTheirDeadline() throws Exception {
-        provider.reset(Duration.ofSeconds(2));
+        fresh(Duration.ofSeconds(2));
         List<String> markers = IntStream.range(0, 16).mapToObj(i -> marker()).toList();
         List<CompletableFuture<Long>> timeouts = sendAll(markers);
         // A call that would start late starts within the next provider round: wait that out before counting.
@@ -125,13 +128,14 @@ public final class AdmissionProbe {
             }
         }
         row("16 requests, limit " + LIMIT + ", 2 s provider, 3 s deadline", timedOut + " answered 504; "
-                + provider.started() + " provider calls; " + late + " started after their request's 504");
+                + provider.started() + " provider calls, at most " + provider.mostInFlight() + " in flight; " + late
+                + " started after their request's 504");
         verdict("no provider call starts after its request's 504", late == 0, late + " late");
     }
 
     /** 8 requests for 4 turns at a 5 s provider with a 3 s deadline: 4 calls are in flight at their 504. */
     private void callsAbortedAtTheirDeadline() throws Exception {
-        provider.reset(Duration.ofSeconds(5));
+        fresh(Duration.ofSeconds(5));
         List<String> markers = IntStream.range(0, 8).mapToObj(i -> marker()).toList();
         List<CompletableFuture<Long>> timeouts = sendAll(markers);
         timeouts.forEach(CompletableFuture::join);
@@ -158,8 +162,9 @@ public final class AdmissionProbe {
             }
         }
         row("8 requests, limit " + LIMIT + ", 5 s provider, 3 s deadline", String.format(
-                "%d answered 504; %d calls in flight at their 504, %d aborted within 1 s (the last ended %.2f s"
-                        + " after its 504)", timedOut, inFlight, aborted, ranOn / 1e9));
+                "%d answered 504; at most %d calls in flight; %d in flight at their 504, %d aborted within 1 s"
+                        + " (the last ended %.2f s after its 504)", timedOut, provider.mostInFlight(), inFlight,
+                aborted, ranOn / 1e9));
         verdict("calls in flight at their 504 aborted within 1 s (all)", inFlight > 0 && aborted == inFlight,
                 aborted + " of " + inFlight);
     }
@@ -171,13 +176,31 @@ public final class AdmissionProbe {
                         ? System.nanoTime() : Long.MAX_VALUE)).toList();
     }
 
+    /** Waits (at most 10 s) until calls of the step before have ended, then counts afresh at this delay. */
+    private void fresh(Duration delay) throws InterruptedException {
+        provider.awaitIdle(Duration.ofSeconds(10));
+        provider.reset(delay);
+    }
+
+    /** A few articles through every turn, so that the first measured requests do not pay for a cold start. */
+    private void warmUp(String base, Map<String, String> headers) throws InterruptedException {
+        fresh(Duration.ofMillis(200));
+        for (int round = 0; round < 2; round++) {
+            List<CompletableFuture<HttpResponse<Void>>> sent = IntStream.range(0, LIMIT)
+                    .mapToObj(i -> http.sendAsync(post(base, "/summarize", article(marker()), headers),
+                            HttpResponse.BodyHandlers.discarding()))
+                    .toList();
+            sent.forEach(CompletableFuture::join);
+        }
+    }
+
     /** One way in, driven with 16 distinct articles. */
     private interface Drive {
         void articles() throws Exception;
     }
 
     private void inFlight(String path, Drive drive) throws Exception {
-        provider.reset(Duration.ofMillis(500));
+        fresh(Duration.ofMillis(500));
         drive.articles();
         row("16 " + path + " articles at once, limit " + LIMIT, provider.started() + " provider calls, at most "
                 + provider.mostInFlight() + " in flight");
@@ -223,7 +246,7 @@ public final class AdmissionProbe {
 
     /** 20 streams at a provider that writes for 5 s; each client closes its connection after its first event. */
     private void streamsWhoseClientsLeave() throws Exception {
-        provider.reset(Duration.ofSeconds(5));
+        fresh(Duration.ofSeconds(5));
         Map<String, LeavingCaller> callers = new ConcurrentHashMap<>();
         ExecutorService clients = Executors.newFixedThreadPool(20);
         List<Future<Boolean>> events = new ArrayList<>();
@@ -267,7 +290,7 @@ public final class AdmissionProbe {
                         - caller.leftAt());
             }
             int most = provider.mostInFlight();
-            row("20 streams, limit " + LIMIT + ", 5 s provider, clients leave after 1st event", String.format(
+            row("20 streams, limit " + LIMIT + ", 5 s provider, clients leave at 1st event", String.format(
                     "%d got an event; %d provider calls, at most %d in flight; %d aborted within 1 s of their"
                             + " client leaving (the last ended %.2f s after), %d started after it", gotEvent, calls,
                     most, aborted, ranOn / 1e9, startedAfter));
@@ -285,7 +308,7 @@ public final class AdmissionProbe {
      * then again while it is queued behind four other articles. The four others must still get the answer.
      */
     private void sharedLoadsWhoseFirstCallerLeaves() throws Exception {
-        provider.reset(Duration.ofSeconds(1));
+        fresh(Duration.ofSeconds(1));
         int waiting = 0;
         int answered = 0;
         List<Integer> callsPerArticle = new ArrayList<>();
@@ -324,7 +347,7 @@ public final class AdmissionProbe {
 
     /** Live threads before and after 1,000 jobs are accepted and wait for 4 turns at a 3 s provider. */
     private void threadsOfQueuedJobs() throws Exception {
-        provider.reset(Duration.ofSeconds(3));
+        fresh(Duration.ofSeconds(3));
         double before = threads();
         int accepted = 0;
         for (int i = 0; i < 1_000; i++) {
@@ -357,7 +380,7 @@ public final class AdmissionProbe {
             for (int i = 0; i < 3; i++) {
                 awaitReady(bases.get(i), replicas.get(i));
             }
-            provider.reset(Duration.ofMillis(1500));
+            fresh(Duration.ofMillis(1500));
             double atStart = callsPerArticle(bases, 5);
             Thread.sleep(20_000);
             double afterIdle = callsPerArticle(bases, 5);
@@ -394,6 +417,7 @@ public final class AdmissionProbe {
                 "8s", "SUMMARIZER_JOBS_TIMEOUT", "60s"));
         try {
             awaitReady(base, service);
+            warmUp(base, Map.of());
             turnsHeldAfterQueuedStreamsLeave(base);
             jobsBehindAFullQueue(base);
         } finally {
@@ -403,7 +427,7 @@ public final class AdmissionProbe {
 
     /** Limit 1: a 3 s article in flight, two streams queued behind it whose clients leave after 1 s. */
     private void turnsHeldAfterQueuedStreamsLeave(String base) throws Exception {
-        provider.reset(Duration.ofSeconds(3));
+        fresh(Duration.ofSeconds(3));
         CompletableFuture<HttpResponse<Void>> slow = http.sendAsync(post(base, "/summarize", article(marker()),
                 Map.of()), HttpResponse.BodyHandlers.discarding());
         Thread.sleep(300);
@@ -422,7 +446,7 @@ public final class AdmissionProbe {
             Thread.sleep(100);
         }
         int streamCalls = streamMarkers.stream().mapToInt(marker -> provider.callsFor(marker).size()).sum();
-        provider.reset(Duration.ofMillis(500));
+        fresh(Duration.ofMillis(500));
         long sent = System.nanoTime();
         int fresh = http.send(post(base, "/summarize", article(marker()), Map.of()),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -436,7 +460,7 @@ public final class AdmissionProbe {
 
     /** Limit 1, queue 2, all taken by plain requests at a 1 s provider; then four jobs, whose deadline is 60 s. */
     private void jobsBehindAFullQueue(String base) throws Exception {
-        provider.reset(Duration.ofSeconds(1));
+        fresh(Duration.ofSeconds(1));
         List<CompletableFuture<HttpResponse<Void>>> plain = IntStream.range(0, 3)
                 .mapToObj(i -> http.sendAsync(post(base, "/summarize", article(marker()), Map.of()),
                         HttpResponse.BodyHandlers.discarding()))
@@ -478,6 +502,7 @@ public final class AdmissionProbe {
                 "LLM_CIRCUIT_BREAKER_DELAY", "30s"));
         try {
             awaitReady(base, service);
+            warmUp(base, Map.of("X-API-Key", OPEN_KEY));
             budgetRace(base);
             healthyArticlesAmongFailingLoops(base);
         } finally {
@@ -491,7 +516,7 @@ public final class AdmissionProbe {
      * crossed it, and every call then in flight).
      */
     private void budgetRace(String base) throws Exception {
-        provider.reset(Duration.ofMillis(500));
+        fresh(Duration.ofMillis(500));
         Map<String, String> key = Map.of("X-API-Key", BUDGET_KEY);
         List<CompletableFuture<HttpResponse<Void>>> sent = IntStream.range(0, 24)
                 .mapToObj(i -> http.sendAsync(post(base, "/summarize", article(marker()), key),
@@ -534,7 +559,7 @@ public final class AdmissionProbe {
      * 15 s; the breaker's window is 10 articles at a failure ratio of 0.5.
      */
     private void healthyArticlesAmongFailingLoops(String base) throws Exception {
-        provider.reset(Duration.ofMillis(200));
+        fresh(Duration.ofMillis(200));
         Map<String, String> key = Map.of("X-API-Key", OPEN_KEY);
         List<String> failing = IntStream.range(0, 4).mapToObj(i -> marker()).toList();
         failing.forEach(provider::fail);
@@ -633,8 +658,14 @@ public final class AdmissionProbe {
         return "probe-" + System.nanoTime() + "-" + articles++;
     }
 
+    /**
+     * A distinct article per marker, the marker in every paragraph: an article with a paragraph the service has
+     * answered before would be an update of that story (one call for the changed paragraphs only).
+     */
     private static String article(String marker) {
-        return Articles.uniqueDanish(Articles.SHORT_DANISH, marker);
+        return Arrays.stream(Articles.load(Articles.SHORT_DANISH).split("\n\n"))
+                .map(paragraph -> paragraph + " Sagen har journalnummer " + marker + ".")
+                .collect(Collectors.joining("\n\n"));
     }
 
     private static String body(String article) throws IOException {
