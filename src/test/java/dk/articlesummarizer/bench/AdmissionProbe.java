@@ -71,6 +71,7 @@ public final class AdmissionProbe {
 
     public static void main(String[] args) throws Exception {
         new AdmissionProbe().run();
+        // The table is out: a client thread still parked on a socket must not keep the probe's JVM alive.
         System.exit(0);
     }
 
