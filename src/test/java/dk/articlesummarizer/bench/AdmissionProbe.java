@@ -144,6 +144,7 @@ public final class AdmissionProbe {
         int timedOut = 0;
         int inFlight = 0;
         int aborted = 0;
+        int startedLate = 0;
         long ranOn = 0;
         for (int i = 0; i < markers.size(); i++) {
             long answeredAt = timeouts.get(i).join();
@@ -156,6 +157,9 @@ public final class AdmissionProbe {
                     continue;
                 }
                 inFlight++;
+                if (answeredAt - call.startedAt < SECOND / 2) {
+                    startedLate++;
+                }
                 if (call.closedAt != 0 && call.closedAt - answeredAt <= SECOND) {
                     aborted++;
                 }
@@ -163,9 +167,9 @@ public final class AdmissionProbe {
             }
         }
         row("8 requests, limit " + LIMIT + ", 5 s provider, 3 s deadline", String.format(
-                "%d answered 504; at most %d calls in flight; %d in flight at their 504, %d aborted within 1 s"
-                        + " (the last ended %.2f s after its 504)", timedOut, provider.mostInFlight(), inFlight,
-                aborted, ranOn / 1e9));
+                "%d answered 504; at most %d calls in flight; %d in flight at their 504 (%d started < 0.5 s"
+                        + " before it), %d aborted within 1 s (the last ended %.2f s after its 504)", timedOut,
+                provider.mostInFlight(), inFlight, startedLate, aborted, ranOn / 1e9));
         verdict("calls in flight at their 504 aborted within 1 s (all)", inFlight > 0 && aborted == inFlight,
                 aborted + " of " + inFlight);
     }
