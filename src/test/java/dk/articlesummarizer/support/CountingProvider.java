@@ -140,11 +140,6 @@ public class CountingProvider implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** What this provider has seen, for a caller outside Quarkus's tests (the benchmark's probe). */
-    public Calls calls() {
-        return calls;
-    }
-
     @Override
     public void inject(TestInjector testInjector) {
         testInjector.injectIntoFields(calls, new TestInjector.AnnotatedAndMatchesType(Inject.class, Calls.class));
