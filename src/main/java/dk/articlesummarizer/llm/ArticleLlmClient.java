@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dk.articlesummarizer.common.OncePerInterval;
@@ -188,8 +189,7 @@ public class ArticleLlmClient {
     /**
      * The one-call answer as a model writes it: pieces of its JSON, then the whole. The turn at the first model
      * whose gate admits it is taken now (when every model refuses, the refusal is thrown before any event) and held
-     * until that provider's stream ends, fails or is cancelled (the caller left: quarkus-langchain4j 1.10's OpenAI
-     * client cannot abort the HTTP stream, its streaming handle does nothing, so the provider finishes it unread).
+     * until that provider's stream ends, fails or is cancelled (the caller left: the provider's connection is closed).
      * A stream that fails before its first piece moves on to the next model; after it, it fails with the problem.
      * Streams are not retried: a caller may already have part of the answer.
      */
@@ -246,8 +246,8 @@ public class ArticleLlmClient {
     private Multi<StreamEvent> providerStream(ModelLink link, ChatRequest request, Deadline deadline) {
         AtomicInteger written = new AtomicInteger();
         AtomicBoolean completed = new AtomicBoolean();
-        return Multi.createFrom().<StreamEvent> emitter(emitter -> link.streaming().chat(request,
-                new StreamingChatResponseHandler() {
+        return Multi.createFrom().<StreamEvent> emitter(emitter -> {
+            StreamingHandle call = link.streaming().start(request, new StreamingChatResponseHandler() {
 
                     @Override
                     public void onPartialResponse(String piece) {
@@ -270,7 +270,11 @@ public class ArticleLlmClient {
                     public void onError(Throwable error) {
                         emitter.fail(error);
                     }
-                })).onCancellation().invoke(() -> {
+                });
+            // The provider's connection closes when the caller leaves, also before anything reads the events.
+            emitter.onTermination(call::cancel);
+            deadline.whenCancelled(call::cancel);
+        }).onCancellation().invoke(() -> {
                     if (!completed.get()) {
                         deadline.payer().spend(estimated(link, request, written.get()));
                     }

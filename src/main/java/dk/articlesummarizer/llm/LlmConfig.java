@@ -14,7 +14,7 @@ import io.smallrye.config.WithName;
 
 /**
  * Where the LLM is, how long to wait for it and how hard to try. Set through {@code LLM_*} environment variables
- * (see docs/configuration.md); the quarkus-langchain4j settings in application.properties refer to these values.
+ * (see docs/configuration.md); every model of the chain is built from these ({@link ModelChain}).
  */
 @ConfigMapping(prefix = "llm")
 public interface LlmConfig {
@@ -25,10 +25,14 @@ public interface LlmConfig {
     /** Model id sent with every call and reported in every answer. */
     String model();
 
-    /** Bearer key for the provider; application.properties hands it to the client, falling back to OPENAI_API_KEY. */
-    Optional<String> apiKey();
+    /** Sent as the bearer key when none is configured: local servers ignore it, the client insists on one. */
+    String NO_KEY = "not-needed";
 
-    /** Longest wait for one HTTP call to the provider. */
+    /** Bearer key for the provider: OPENAI_API_KEY when unset, else {@link #NO_KEY}. */
+    @WithDefault("${OPENAI_API_KEY:" + NO_KEY + "}")
+    String apiKey();
+
+    /** Longest wait for one HTTP call to the provider, its whole answer included. */
     Duration timeout();
 
     /**

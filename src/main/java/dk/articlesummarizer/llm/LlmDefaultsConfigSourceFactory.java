@@ -48,8 +48,9 @@ public class LlmDefaultsConfigSourceFactory implements ConfigSourceFactory {
                 .orElse(Integer.parseInt(LlmConfig.DEFAULT_CONTEXT_TOKENS));
     }
 
+    /** Whether a value was given: neither blank, nor an expression, nor the placeholder key (llm.api-key's default). */
     private static boolean isSet(ConfigValue value) {
         return value != null && value.getValue() != null && !value.getValue().isBlank()
-                && !value.getValue().startsWith("${");
+                && !value.getValue().startsWith("${") && !LlmConfig.NO_KEY.equals(value.getValue());
     }
 }

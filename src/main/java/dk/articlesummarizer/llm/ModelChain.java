@@ -3,111 +3,89 @@ package dk.articlesummarizer.llm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkiverse.langchain4j.ModelName;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
- * The models asked, in order: the primary ({@code LLM_*}, built by quarkus-langchain4j from application.properties)
- * and the fallbacks ({@code LLM_FALLBACK_<n>_*}, built here with the same client through LangChain4j's builders,
- * since their number is known only at run time). Each has its own gate, breaker and prices.
+ * The models asked, in order: the primary ({@code LLM_*}) and the fallbacks ({@code LLM_FALLBACK_<n>_*}), each
+ * built here the same way from {@link LlmConfig} ({@link OpenAiModels}), with its own gate, breaker and prices.
  */
 @ApplicationScoped
 @Unremovable // looked up by ForAiService below, which ArC cannot see
 public class ModelChain {
 
     private static final ThreadLocal<ModelLink> ASKED = new ThreadLocal<>();
-    private static final double TEMPERATURE = 0.2;
 
     private final List<ModelLink> links;
 
-    public ModelChain(LlmConfig config, @Default ChatModel jsonSchema, @ModelName("json-object") ChatModel jsonObject,
-            @ModelName("prompt-form") ChatModel promptForm, @ModelName("prompt-form") StreamingChatModel streaming,
-            @Any Instance<ChatModelListener> listeners, CircuitBreakerMaintenance breakers, MeterRegistry metrics) {
-        List<ModelLink> chain = new ArrayList<>();
-        chain.add(link(config, "primary", config.model(), "LLM_", config.baseUrl(), config.timeout(),
-                config.responseFormat(), config.maxConcurrency(), config.queueSize(), LlmGate.BREAKER,
-                config.responseFormat() == LlmConfig.ResponseFormat.JSON_OBJECT ? jsonObject : jsonSchema,
-                promptForm, streaming, new ModelLink.TokenPrices(config.price().inputPerMillion(),
-                        config.price().outputPerMillion()), breakers, metrics));
+    public ModelChain(LlmConfig config, @Any Instance<ChatModelListener> listeners,
+            CircuitBreakerMaintenance breakers, MeterRegistry metrics) {
         List<ChatModelListener> observers = listeners.stream().toList();
-        for (Map.Entry<Integer, LlmConfig.Fallback> numbered : LlmConfig.fallbacks(config).entrySet()) {
-            int number = numbered.getKey();
-            LlmConfig.Fallback fallback = numbered.getValue();
-            Duration timeout = fallback.timeout().orElse(config.timeout());
-            LlmConfig.ResponseFormat format = fallback.responseFormat().orElse(config.responseFormat());
-            String apiKey = fallback.apiKey().orElse("not-needed");
+        List<Place> places = new ArrayList<>();
+        places.add(Place.primary(config));
+        LlmConfig.fallbacks(config).forEach((number, fallback) -> places.add(Place.fallback(config, number, fallback)));
+        this.links = places.stream().map(place -> place.link(config, observers, breakers, metrics)).toList();
+    }
+
+    /** One model's own settings: the primary's {@code LLM_*}, or a fallback's, which default to the primary's. */
+    private record Place(String label, String settings, String baseUrl, String model, String apiKey,
+            Duration timeout, LlmConfig.ResponseFormat format, int limit, int queue, String breaker,
+            ModelLink.TokenPrices price) {
+
+        static Place primary(LlmConfig config) {
+            return new Place("primary", "LLM_", config.baseUrl(), config.model(),
+                    config.apiKey(), config.timeout(), config.responseFormat(),
+                    config.maxConcurrency(), config.queueSize(), LlmGate.BREAKER,
+                    new ModelLink.TokenPrices(config.price().inputPerMillion(), config.price().outputPerMillion()));
+        }
+
+        static Place fallback(LlmConfig config, int number, LlmConfig.Fallback fallback) {
+            String settings = "LLM_FALLBACK_" + number + "_";
             String baseUrl = fallback.baseUrl().orElse("");
             String model = fallback.model().orElse("");
-            String settings = "LLM_FALLBACK_" + number + "_";
             // A fallback that cannot work stops the start: unlike the primary's, its settings are all new.
             new LlmEndpoint(baseUrl, model, settings).problem().ifPresent(problem -> {
                 // Quarkus prints a ConfigurationException's message alone: one line, no stack trace.
                 throw new ConfigurationException("Fallback model " + number + ": " + problem);
             });
-            chain.add(link(config, "fallback " + number, model, settings, baseUrl, timeout, format,
+            return new Place("fallback " + number, settings, baseUrl, model,
+                    fallback.apiKey().orElse(LlmConfig.NO_KEY), fallback.timeout().orElse(config.timeout()),
+                    fallback.responseFormat().orElse(config.responseFormat()),
                     fallback.maxConcurrency().orElse(config.maxConcurrency()),
                     fallback.queueSize().orElse(config.queueSize()), "llm-fallback-" + number,
-                    chatModel(baseUrl, model, apiKey, timeout, format, observers),
-                    chatModel(baseUrl, model, apiKey, timeout, LlmConfig.ResponseFormat.PROMPT, observers),
-                    OpenAiStreamingChatModel.builder().baseUrl(baseUrl).apiKey(apiKey)
-                            .modelName(model).timeout(timeout).temperature(TEMPERATURE)
-                            .maxTokens(config.maxOutputTokens()).logRequests(false).logResponses(false)
-                            .listeners(observers).build(),
                     new ModelLink.TokenPrices(fallback.priceInputPerMillion().orElse(0),
-                            fallback.priceOutputPerMillion().orElse(0)), breakers, metrics));
+                            fallback.priceOutputPerMillion().orElse(0)));
         }
-        this.links = List.copyOf(chain);
-    }
 
-    private static ModelLink link(LlmConfig config, String label, String model, String settings, String baseUrl,
-            Duration timeout, LlmConfig.ResponseFormat format, int limit, int queue, String breakerName,
-            ChatModel structured, ChatModel promptForm, StreamingChatModel streaming, ModelLink.TokenPrices price,
-            CircuitBreakerMaintenance breakers, MeterRegistry metrics) {
-        LlmEndpoint endpoint = new LlmEndpoint(baseUrl, model, settings);
-        return new ModelLink(label, model, settings, endpoint,
-                new StructuredOutputModel(format, settings, config.maxOutputTokens(), structured, promptForm),
-                streaming,
-                new LlmGate(breakerName, model, settings, limit, queue, config.circuitBreaker(), breakers, metrics),
-                new ProviderFailures(endpoint, settings, timeout, config.maxAttempts(),
-                        config.circuitBreaker().delay()),
-                price);
-    }
-
-    /** A fallback model as quarkus-langchain4j would build it from its own configuration. */
-    private static ChatModel chatModel(String baseUrl, String model, String apiKey, Duration timeout,
-            LlmConfig.ResponseFormat format, List<ChatModelListener> observers) {
-        OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder().baseUrl(baseUrl)
-                .apiKey(apiKey).modelName(model).timeout(timeout).temperature(TEMPERATURE)
-                // max_tokens is set per request (StructuredOutputModel)
-                // One HTTP attempt: our retries, breaker and chain decide what happens next (SingleAttemptCustomizer).
-                .maxRetries(0).logRequests(false).logResponses(false).listeners(observers);
-        return switch (format) {
-            case AUTO, JSON_SCHEMA -> builder.responseFormat("json_schema").build();
-            case JSON_OBJECT -> builder.responseFormat("json_object").build();
-            case PROMPT -> builder.build();
-        };
+        ModelLink link(LlmConfig config, List<ChatModelListener> observers, CircuitBreakerMaintenance breakers,
+                MeterRegistry metrics) {
+            LlmEndpoint endpoint = new LlmEndpoint(baseUrl, model, settings);
+            OpenAiModels models = new OpenAiModels(baseUrl, model, apiKey, timeout, observers);
+            return new ModelLink(label, model, settings, endpoint,
+                    new StructuredOutputModel(format, settings, config.maxOutputTokens(), models.chat(format),
+                            models.chat(LlmConfig.ResponseFormat.PROMPT)),
+                    models.streaming(config.maxOutputTokens()),
+                    new LlmGate(breaker, model, settings, limit, queue, config.circuitBreaker(), breakers, metrics),
+                    new ProviderFailures(endpoint, settings, timeout, config.maxAttempts(),
+                            config.circuitBreaker().delay()),
+                    price);
+        }
     }
 
     /** The primary first, then the fallbacks in order. */

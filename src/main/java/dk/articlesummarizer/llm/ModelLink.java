@@ -1,7 +1,5 @@
 package dk.articlesummarizer.llm;
 
-import dev.langchain4j.model.chat.StreamingChatModel;
-
 /**
  * One model of the chain and what is its own: where it is, how it is asked, its admission point (limit, queue,
  * breaker), how its failures read, and what its tokens cost.
@@ -9,10 +7,11 @@ import dev.langchain4j.model.chat.StreamingChatModel;
  * @param label how operators know it: {@code primary}, {@code fallback 1}, ...
  * @param model the model id, reported in the answers it gives
  * @param settings the prefix of its environment variables, {@code LLM_} or {@code LLM_FALLBACK_1_}
- * @param streaming the prompt form, streamed
+ * @param chat the answer in one piece; a call whose thread is interrupted is aborted (its connection closed)
+ * @param streaming the prompt form, streamed; {@code streaming().start(request, handler).cancel()} aborts a stream
  */
 public record ModelLink(String label, String model, String settings, LlmEndpoint endpoint, StructuredOutputModel chat,
-        StreamingChatModel streaming, LlmGate gate, ProviderFailures failures, TokenPrices price) {
+        CancellableStreamingModel streaming, LlmGate gate, ProviderFailures failures, TokenPrices price) {
 
     /** What a call's tokens cost at this model's prices. */
     public double cost(Usage usage) {

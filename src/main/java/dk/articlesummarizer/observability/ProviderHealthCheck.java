@@ -4,12 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.llm.LlmEndpoint;
 import dk.articlesummarizer.llm.ModelChain;
 
@@ -31,12 +31,11 @@ public class ProviderHealthCheck implements HealthCheck {
     private final long cacheNanos;
     private volatile Observation last;
 
-    /** @param apiKey the key the LLM client uses, fallbacks resolved once in application.properties */
     public ProviderHealthCheck(@RestClient ProviderModelsClient provider, ProviderCheckConfig config,
-            ModelChain chain, @ConfigProperty(name = "quarkus.langchain4j.openai.api-key") String apiKey) {
+            ModelChain chain, LlmConfig llm) {
         this.provider = provider;
         this.endpoint = chain.primary().endpoint();
-        this.authorization = "Bearer " + apiKey;
+        this.authorization = "Bearer " + llm.apiKey();
         this.enabled = config.enabled();
         this.required = config.required();
         this.cacheNanos = config.cache().toNanos();

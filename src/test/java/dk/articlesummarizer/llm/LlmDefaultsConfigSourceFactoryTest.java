@@ -46,6 +46,12 @@ class LlmDefaultsConfigSourceFactoryTest {
     }
 
     @Test
+    void thePlaceholderKeyIsNoKey() {
+        SmallRyeConfig config = configWith(Map.of("llm.api-key", LlmConfig.NO_KEY));
+        assertEquals("http://localhost:11434/v1", config.getValue("llm-defaults.base-url", String.class));
+    }
+
+    @Test
     void theAnswerMayTakeHalfTheContextWindow() {
         assertEquals(4096, configWith(Map.of()).getValue("llm-defaults.max-output-tokens", Integer.class));
         assertEquals(16384, configWith(Map.of("LLM_CONTEXT_TOKENS", "32768"))

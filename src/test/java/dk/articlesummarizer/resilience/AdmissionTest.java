@@ -87,9 +87,9 @@ class AdmissionTest {
         // Four one-second calls, one at a time, 1.5 s deadlines: some requests time out while they wait.
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(6))
                 .until(() -> provider.inFlight() == 0);
-        // A call stopped at its request's 504 gives its turn back at once, so the next may still start within its
-        // own deadline; none starts after it. (This fake provider sleeps on after a caller stops waiting: its count
-        // of calls in flight is no measure here.)
+        // A call aborted at its request's 504 frees its turn at once, so the next may still start within its own
+        // deadline; none starts after it. (This fake provider sleeps on after an abort: its count of calls in
+        // flight is no measure here.)
         for (int i = 0; i < markers.size(); i++) {
             long answered504 = timedOutAt.get(i).join();
             Optional<Long> started = provider.startOf(markers.get(i));

@@ -1,0 +1,115 @@
+package dk.articlesummarizer.llm;
+
+import java.io.IOException;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.langchain4j.model.openai.internal.DefaultOpenAiClient;
+import dev.langchain4j.model.openai.internal.OpenAiClient;
+import dev.langchain4j.model.openai.internal.spi.OpenAiClientBuilderFactory;
+
+/**
+ * One model of the chain as LangChain4j's OpenAI models, all on one {@link ProviderHttpClient}: the answer in a
+ * response format, in the prompt form, and streamed. Temperature 0.2, one HTTP attempt (our retries, breaker and
+ * chain decide what happens next), {@code max_tokens} per request, never a prompt or completion in the log.
+ * <p>
+ * LangChain4j picks an OpenAI model's client through a ServiceLoader, in which quarkus-langchain4j registers its own
+ * (a REST client whose calls cannot be aborted, and which ignores the HTTP client it is given). While a model is
+ * built, the thread's context class loader offers LangChain4j's default client instead, which uses ours.
+ */
+final class OpenAiModels {
+
+    private static final Logger LOG = Logger.getLogger(OpenAiModels.class);
+    private static final double TEMPERATURE = 0.2;
+
+    private final String baseUrl;
+    private final String model;
+    private final String apiKey;
+    private final Duration timeout;
+    private final List<ChatModelListener> listeners;
+    private final ProviderHttpClient.Builder http;
+
+    /** @param apiKey the bearer key; any placeholder for a provider that wants none */
+    OpenAiModels(String baseUrl, String model, String apiKey, Duration timeout, List<ChatModelListener> listeners) {
+        this.baseUrl = baseUrl;
+        this.model = model;
+        this.apiKey = apiKey;
+        this.timeout = timeout;
+        this.listeners = listeners;
+        this.http = ProviderHttpClient.builder(timeout);
+    }
+
+    /** Asks for JSON as {@code format} says ({@code prompt}: no {@code response_format}). */
+    ChatModel chat(LlmConfig.ResponseFormat format) {
+        OpenAiChatModel.OpenAiChatModelBuilder builder = new OpenAiChatModel.OpenAiChatModelBuilder()
+                .httpClientBuilder(http).baseUrl(baseUrl).apiKey(apiKey).modelName(model).timeout(timeout)
+                .temperature(TEMPERATURE).maxRetries(0).logRequests(false).logResponses(false).listeners(listeners);
+        switch (format) {
+            case AUTO, JSON_SCHEMA -> builder.responseFormat("json_schema");
+            case JSON_OBJECT -> builder.responseFormat("json_object");
+            case PROMPT -> {
+                // the prompt alone asks for JSON
+            }
+        }
+        return onOwnClient(builder::build);
+    }
+
+    /** The prompt form, streamed; {@code maxOutputTokens} is sent with every stream. */
+    CancellableStreamingModel streaming(int maxOutputTokens) {
+        return new CancellableStreamingModel(onOwnClient(new OpenAiStreamingChatModel.OpenAiStreamingChatModelBuilder()
+                .httpClientBuilder(http).baseUrl(baseUrl).apiKey(apiKey).modelName(model).timeout(timeout)
+                .temperature(TEMPERATURE).maxTokens(maxOutputTokens).logRequests(false).logResponses(false)
+                .listeners(listeners)::build));
+    }
+
+    private <T> T onOwnClient(Supplier<T> build) {
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        thread.setContextClassLoader(new OffersDefaultClient(context == null ? getClass().getClassLoader() : context));
+        try {
+            T built = build.get();
+            if (!http.used()) {
+                // A native image: quarkus-langchain4j substitutes OpenAiClient.builder() with its own client there.
+                LOG.warnf("The LLM client of %s is quarkus-langchain4j's: its calls cannot be aborted in this build",
+                        model);
+            }
+            return built;
+        } finally {
+            thread.setContextClassLoader(context);
+        }
+    }
+
+    /** What the ServiceLoader finds while a model is built: LangChain4j's own client. */
+    public static final class DefaultClient implements OpenAiClientBuilderFactory {
+
+        @Override
+        public OpenAiClient.Builder get() {
+            return DefaultOpenAiClient.builder();
+        }
+    }
+
+    private static final class OffersDefaultClient extends ClassLoader {
+
+        private static final String SERVICE = "META-INF/services/" + OpenAiClientBuilderFactory.class.getName();
+        private static final URL OFFER = OpenAiModels.class.getResource("default-openai-client");
+
+        OffersDefaultClient(ClassLoader parent) {
+            super(parent);
+        }
+
+        @Override
+        public Enumeration<URL> getResources(String name) throws IOException {
+            return SERVICE.equals(name) ? Collections.enumeration(List.of(OFFER)) : super.getResources(name);
+        }
+    }
+}
