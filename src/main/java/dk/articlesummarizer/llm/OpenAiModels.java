@@ -1,6 +1,7 @@
 package dk.articlesummarizer.llm;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.net.URL;
 import java.time.Duration;
 import java.util.Collections;
@@ -9,6 +10,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
@@ -31,6 +35,10 @@ final class OpenAiModels {
 
     private static final Logger LOG = Logger.getLogger(OpenAiModels.class);
     private static final double TEMPERATURE = 0.2;
+
+    static {
+        keepNoBuffersInThreads();
+    }
 
     private final String baseUrl;
     private final String model;
@@ -86,6 +94,23 @@ final class OpenAiModels {
             return built;
         } finally {
             thread.setContextClassLoader(context);
+        }
+    }
+
+    /**
+     * LangChain4j's OpenAI client writes each request and reads each answer with an ObjectMapper of its own, whose
+     * Jackson keeps every thread's last text buffers in a ThreadLocal: a no-store article's text would stay there
+     * until that thread's next call. Like our own mappers (StrictJsonCustomizer, AnswerJson), it recycles none.
+     * The mapper is package-private ({@code dev.langchain4j.model.openai.internal.Json.OBJECT_MAPPER}).
+     */
+    private static void keepNoBuffersInThreads() {
+        try {
+            Field mapper = Class.forName("dev.langchain4j.model.openai.internal.Json", true,
+                    DefaultOpenAiClient.class.getClassLoader()).getDeclaredField("OBJECT_MAPPER");
+            mapper.setAccessible(true);
+            ((ObjectMapper) mapper.get(null)).getFactory().setRecyclerPool(JsonRecyclerPools.nonRecyclingPool());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warnf("LangChain4j's OpenAI client keeps its last JSON buffers per thread: %s", e);
         }
     }
 

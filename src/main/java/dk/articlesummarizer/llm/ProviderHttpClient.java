@@ -38,6 +38,21 @@ import dev.langchain4j.model.chat.response.StreamingHandle;
  */
 final class ProviderHttpClient implements HttpClient {
 
+    /**
+     * How long an idle connection stays in the JDK client's pool, in seconds, unless the JVM is told otherwise. A
+     * pooled connection keeps its last exchange reachable (its connect timer's exchange with the request and the
+     * response body, and the socket's last 16K read buffer), so a no-store article's text would outlive its answer
+     * for the JDK's default of 1,200 s; after a second the connection is closed and that all goes. Read once, when
+     * the JDK's ConnectionPool class is first used: set before any JDK HttpClient is built in this JVM.
+     */
+    private static final String KEEP_ALIVE = "jdk.httpclient.keepalive.timeout";
+
+    static {
+        if (System.getProperty(KEEP_ALIVE) == null) {
+            System.setProperty(KEEP_ALIVE, "1");
+        }
+    }
+
     /** The exchange a stream started on this thread belongs to (set only while {@link #streaming} runs). */
     private static final ThreadLocal<Exchange> STARTING = new ThreadLocal<>();
 
