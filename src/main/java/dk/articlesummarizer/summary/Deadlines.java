@@ -1,6 +1,7 @@
 package dk.articlesummarizer.summary;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -63,8 +64,12 @@ public class Deadlines {
         AtomicBoolean answered = new AtomicBoolean();
         return Uni.createFrom().item(() -> outcomeForAWaitingCaller(deadline, work, answered))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .ifNoItem().after(left).failWith(() -> passed(deadline, answered))
-                .onCancellation().invoke(deadline::cancel);
+                .ifNoItem().after(left).failWith(() -> Objects.requireNonNullElseGet(passed(deadline, answered),
+                        () -> passed(deadline)))
+                .onCancellation().invoke(() -> {
+                    answered.set(true); // the caller left: nobody to answer
+                    deadline.cancel();
+                });
     }
 
     /**
@@ -78,20 +83,24 @@ public class Deadlines {
             if (!deadline.cancelled()) {
                 throw e;
             }
-            if (answered.get()) {
-                return null; // the 504 went out already: nobody is left to tell
+            ProblemException timedOut = passed(deadline, answered);
+            if (timedOut == null) {
+                return null; // the 504 went out already, or the caller left: nobody is left to tell
             }
-            throw passed(deadline, answered);
+            throw timedOut;
         }
     }
 
     /**
-     * The caller's 504, once per caller; counted as a deadline exceeded only when its time is up (not when it
-     * left).
+     * The caller's 504, once per caller (null when it was answered already, or left); counted as a deadline
+     * exceeded only when its time is up.
      */
     private ProblemException passed(Deadline deadline, AtomicBoolean answered) {
         deadline.cancel();
-        if (answered.compareAndSet(false, true) && deadline.remaining().isZero()) {
+        if (!answered.compareAndSet(false, true)) {
+            return null;
+        }
+        if (deadline.remaining().isZero()) {
             exceeded.increment();
         }
         return passed(deadline);
