@@ -11,7 +11,7 @@ import dk.articlesummarizer.common.Sha256;
 
 /**
  * Names and terms to render one way. The prompt carries only the entries that occur in the article, in the block
- * {@link #block()} writes and {@link #parse} reads back (so that the answer's checks know what was asked).
+ * {@link #block()} writes; the answer's checks get the same entries.
  */
 public record Glossary(List<Term> terms) {
 
@@ -73,23 +73,6 @@ public record Glossary(List<Term> terms) {
                     .append('\n');
         }
         return block.append(END).toString();
-    }
-
-    /** The glossary a prompt's block asked for. */
-    public static Glossary parse(String block) {
-        int start = block == null ? -1 : block.indexOf(START);
-        if (start < 0) {
-            return EMPTY;
-        }
-        List<Term> terms = new ArrayList<>();
-        for (String line : block.substring(start + START.length()).split("\n")) {
-            int arrow = line.indexOf(ARROW);
-            if (arrow > 0) {
-                String english = line.substring(arrow + ARROW.length());
-                terms.add(Term.of(line.substring(0, arrow), KEEP.equals(english) ? "" : english));
-            }
-        }
-        return new Glossary(terms);
     }
 
     /** What identifies the entries for a cache key: empty when there are none, so keys without them stay put. */

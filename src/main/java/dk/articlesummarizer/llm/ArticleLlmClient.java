@@ -3,32 +3,38 @@ package dk.articlesummarizer.llm;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dk.articlesummarizer.common.OncePerInterval;
-import dk.articlesummarizer.common.Sha256;
+import dev.langchain4j.service.output.JsonSchemas;
 import dk.articlesummarizer.glossary.Glossary;
+import dk.articlesummarizer.llm.guardrail.DigestCheck;
+import dk.articlesummarizer.llm.guardrail.PassageCheck;
+import dk.articlesummarizer.llm.guardrail.TranslationCheck;
+import dk.articlesummarizer.llm.guardrail.UpdateCheck;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkiverse.langchain4j.ChatMemoryRemover;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -47,14 +53,24 @@ public class ArticleLlmClient {
     private static final Logger LOG = Logger.getLogger(ArticleLlmClient.class);
     private static final Duration LOG_INTERVAL = Duration.ofSeconds(30);
 
-    private final ArticleTranslator translator;
+    /** The first answer and one more, after a correction: a model that gets it wrong twice will not the third time. */
+    static final int MAX_ANSWERS = 2;
+
+    private final TranslationCheck translationCheck;
+    private final PassageCheck passageCheck;
+    private final DigestCheck digestCheck;
+    private final UpdateCheck updateCheck;
     private final ModelChain chain;
     private final LlmConfig config;
     private final Map<String, OncePerInterval> logs = new ConcurrentHashMap<>();
     private final MeterRegistry metrics;
 
-    public ArticleLlmClient(ArticleTranslator translator, ModelChain chain, LlmConfig config, MeterRegistry metrics) {
-        this.translator = translator;
+    public ArticleLlmClient(TranslationCheck translationCheck, PassageCheck passageCheck, DigestCheck digestCheck,
+            UpdateCheck updateCheck, ModelChain chain, LlmConfig config, MeterRegistry metrics) {
+        this.translationCheck = translationCheck;
+        this.passageCheck = passageCheck;
+        this.digestCheck = digestCheck;
+        this.updateCheck = updateCheck;
         this.chain = chain;
         this.config = config;
         this.metrics = metrics;
@@ -88,36 +104,48 @@ public class ArticleLlmClient {
         return chain.primary().model();
     }
 
-    /** An ordinary article: translation, headline and bullets in one call. */
-    /** @param markup whether the article's paragraphs carry placeholders for HTML or Markdown markup */
+    /**
+     * An ordinary article: translation, headline and bullets in one call.
+     *
+     * @param markup whether the article's paragraphs carry placeholders for HTML or Markdown markup
+     */
     public Translated<TranslatedArticle> translate(Deadline deadline, String title, String article,
             Glossary glossary, boolean markup) {
-        return guarded(deadline, subject(title, article), callId -> translator.translate(callId, title, article,
-                glossary.block(), Prompts.format(markup)));
+        return ask(deadline, Question.of(Prompts.SYSTEM, Prompts.user(title, article, glossary, markup),
+                TranslatedArticle.class, (answer, truncated) -> translationCheck.check(answer, truncated, article,
+                        title, glossary, markup)));
     }
 
     /** One passage of a long article; {@code context} is the text before it, not to be translated. */
     public Translated<ChunkTranslation> translateChunk(Deadline deadline, String context, String passage,
             int paragraphs, Glossary glossary, boolean markup) {
-        return guarded(deadline, subject(context, passage), callId -> translator.translateChunk(callId, context,
-                passage, paragraphs, glossary.block(), Prompts.format(markup)));
+        return ask(deadline, Question.of(Prompts.fill(Prompts.CHUNK_SYSTEM, Map.of("paragraphs", paragraphs)),
+                Prompts.fill(Prompts.CHUNK_USER, Map.of("context", context, "passage", passage, "glossary",
+                        glossary.block(), "format", Prompts.format(markup))),
+                ChunkTranslation.class, (answer, truncated) -> passageCheck.check(answer, truncated, context,
+                        passage, paragraphs, glossary, markup)));
     }
 
     /** Headline and bullets of a long article from the key facts of its passages. */
     public Translated<ArticleDigest> digest(Deadline deadline, String title, String facts, Glossary glossary) {
-        return guarded(deadline, subject(title, facts), callId -> translator.digest(callId, title, facts,
-                glossary.block()));
+        return ask(deadline, Question.of(Prompts.DIGEST_SYSTEM, Prompts.fill(Prompts.DIGEST_USER, Map.of("title",
+                title, "facts", facts, "glossary", glossary.block())), ArticleDigest.class,
+                (answer, truncated) -> digestCheck.check(answer, truncated, title, facts, glossary)));
     }
 
     /**
      * The changed paragraphs of an updated article and its fresh headline and bullets (see {@link Prompts}).
      *
-     * @param changes the prompt's changed paragraphs with their neighbours ({@code UpdatePrompt})
+     * @param before the previous English headline and bullets
      */
-    public Translated<ArticleUpdate> update(Deadline deadline, String title, String before, String changes,
-            int count, Glossary glossary, boolean markup) {
-        return guarded(deadline, subject(before, changes), callId -> translator.update(callId, title, before,
-                changes, count, glossary.block(), Prompts.format(markup)));
+    public Translated<ArticleUpdate> update(Deadline deadline, String title, String before,
+            List<UpdatePrompt.Change> changes, Glossary glossary, boolean markup) {
+        return ask(deadline, Question.of(Prompts.fill(Prompts.UPDATE_SYSTEM, Map.of("count", changes.size())),
+                Prompts.fill(Prompts.UPDATE_USER, Map.of("title", title, "before", before, "changes",
+                        UpdatePrompt.changes(changes), "glossary", glossary.block(), "format",
+                        Prompts.format(markup))),
+                ArticleUpdate.class, (answer, truncated) -> updateCheck.check(answer, truncated, title, before,
+                        changes, glossary)));
     }
 
     /**
@@ -128,18 +156,13 @@ public class ArticleLlmClient {
     public record Translated<T>(T value, Usage usage, String model) {
     }
 
-    /** What the breaker knows a call by: the same text failing again is that text's problem, not the provider's. */
-    private static String subject(String first, String second) {
-        return HexFormat.of().formatHex(Sha256.of(first + "\u0000" + second));
-    }
-
-    private <T> Translated<T> guarded(Deadline deadline, String subject, Function<String, T> call) {
+    private <T> Translated<T> ask(Deadline deadline, Question<T> question) {
         List<Failed> failed = new ArrayList<>();
         for (ModelLink link : chain.links()) {
             try {
                 refuseIfMisconfigured(link);
-                Translated<T> answer = link.gate().call(deadline, subject, retries(deadline),
-                        () -> attempt(link, deadline, call));
+                Translated<T> answer = link.gate().call(deadline, question.subject(),
+                        retries(deadline), () -> attempt(link, deadline, question));
                 answered(link, answer.usage(), failed);
                 return answer;
             } catch (ProblemException refused) {
@@ -169,21 +192,49 @@ public class ArticleLlmClient {
         }
     }
 
-    private <T> Translated<T> attempt(ModelLink link, Deadline deadline, Function<String, T> call) {
+    /**
+     * One model's answer, read by the question's check; an answer the check refuses is asked for again once, in the
+     * same conversation, with the correction. Every answer's tokens are charged while the turn is held, so that the
+     * next call racing the same budget sees them.
+     */
+    private <T> Translated<T> attempt(ModelLink link, Deadline deadline, Question<T> question) {
         if (deadline.expired()) {
             throw new ProviderFault(ProviderFault.Kind.ABANDONED, -1, null, null);
         }
-        String callId = UUID.randomUUID().toString();
+        List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(question.system()),
+                UserMessage.from(question.user())));
+        Usage usage = Usage.NONE;
         try (Deadline.Registration abort = deadline.interruptWhenCancelled()) {
-            Translated<T> answer = ModelChain.asking(link, () -> TokenMeter.measure(link, () -> call.apply(callId)));
-            // Charged while the turn is held, so that the next call racing the same budget sees it.
-            deadline.payer().spend(answer.usage());
-            return answer;
+            for (int answers = 1;; answers++) {
+                ChatResponse response = link.chat().chat(request(link, question.shape(), messages));
+                Usage spent = priced(link, response.tokenUsage());
+                deadline.payer().spend(spent);
+                usage = usage.plus(spent);
+                String text = response.aiMessage().text();
+                AnswerCheck.Checked<T> checked = question.check().check(text == null ? "" : text,
+                        response.finishReason() == FinishReason.LENGTH);
+                if (checked.correction().isEmpty()) {
+                    return new Translated<>(checked.value(), usage, link.model());
+                }
+                if (answers == MAX_ANSWERS) {
+                    throw new ProviderFault(ProviderFault.Kind.UNUSABLE_ANSWER, -1, null, null);
+                }
+                messages.add(response.aiMessage());
+                messages.add(UserMessage.from(checked.correction().get()));
+            }
         } catch (RuntimeException e) {
             throw link.failures().classify(e);
-        } finally {
-            ChatMemoryRemover.remove(translator, callId);
         }
+    }
+
+    /** The messages, asking for the shape's JSON schema where the model is configured to take one. */
+    private static ChatRequest request(ModelLink link, Class<?> shape, List<ChatMessage> messages) {
+        ChatRequest.Builder request = ChatRequest.builder().messages(messages);
+        if (link.chat().supportedCapabilities().contains(Capability.RESPONSE_FORMAT_JSON_SCHEMA)) {
+            request.responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON)
+                    .jsonSchema(JsonSchemas.jsonSchemaFrom(shape).orElseThrow()).build());
+        }
+        return request.build();
     }
 
     /**
@@ -194,7 +245,8 @@ public class ArticleLlmClient {
      * Streams are not retried: a caller may already have part of the answer.
      */
     public Multi<StreamEvent> stream(Deadline deadline, String title, String article, Glossary glossary) {
-        return streamFrom(0, deadline, Prompts.streamed(title, article, glossary.block()), new ArrayList<>());
+        return streamFrom(0, deadline, ChatRequest.builder().messages(SystemMessage.from(Prompts.SYSTEM),
+                UserMessage.from(Prompts.user(title, article, glossary, false))).build(), new ArrayList<>());
     }
 
     private Multi<StreamEvent> streamFrom(int index, Deadline deadline, ChatRequest request, List<Failed> failed) {

@@ -3,22 +3,13 @@ package dk.articlesummarizer.llm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
 
-import dev.langchain4j.model.chat.Capability;
-import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
-import dev.langchain4j.model.chat.response.ChatResponse;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
@@ -27,10 +18,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
  * built here the same way from {@link LlmConfig} ({@link OpenAiModels}), with its own gate, breaker and prices.
  */
 @ApplicationScoped
-@Unremovable // looked up by ForAiService below, which ArC cannot see
 public class ModelChain {
-
-    private static final ThreadLocal<ModelLink> ASKED = new ThreadLocal<>();
 
     private final List<ModelLink> links;
 
@@ -96,56 +84,4 @@ public class ModelChain {
     public ModelLink primary() {
         return links.get(0);
     }
-
-    /** Runs an AI-service call against one model: the service's chat model (below) asks the one set here. */
-    static <T> T asking(ModelLink link, Supplier<T> call) {
-        ModelLink outer = ASKED.get();
-        ASKED.set(link);
-        try {
-            return call.get();
-        } finally {
-            if (outer == null) {
-                ASKED.remove();
-            } else {
-                ASKED.set(outer);
-            }
-        }
-    }
-
-    /**
-     * The AI service's chat model: the model of the chain that the current call asks. quarkus-langchain4j binds an
-     * AI service to one model, and its requests (a guardrail's reprompt too) run on the calling thread, so the model
-     * is chosen per call there.
-     */
-    private ChatModel asked() {
-        ModelLink link = ASKED.get();
-        return (link == null ? primary() : link).chat();
-    }
-
-    /** Hands the AI service the router (quarkus-langchain4j instantiates suppliers itself). */
-    public static class ForAiService implements Supplier<ChatModel> {
-
-        @Override
-        public ChatModel get() {
-            ModelChain chain = CDI.current().select(ModelChain.class).get();
-            return new ChatModel() {
-
-                @Override
-                public ChatResponse chat(ChatRequest request) {
-                    return chain.asked().chat(request);
-                }
-
-                @Override
-                public Set<Capability> supportedCapabilities() {
-                    return chain.asked().supportedCapabilities();
-                }
-
-                @Override
-                public ChatRequestParameters defaultRequestParameters() {
-                    return chain.asked().defaultRequestParameters();
-                }
-            };
-        }
-    }
-
 }

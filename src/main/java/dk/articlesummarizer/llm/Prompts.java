@@ -5,11 +5,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.request.ChatRequest;
-
 import dk.articlesummarizer.common.Sha256;
+import dk.articlesummarizer.glossary.Glossary;
 
 /**
  * The prompt texts, kept as constants so that {@link #VERSION} can be derived from them: any edit to a prompt
@@ -120,6 +117,8 @@ public final class Prompts {
             each, and keep every tag such as <g1>, </g1> or <g2/> exactly once, around the words it marks.
             """;
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)\\}");
+
     static String format(boolean markup) {
         return markup ? FORMAT : "";
     }
@@ -136,22 +135,26 @@ public final class Prompts {
     private Prompts() {
     }
 
+    /** The one-call question's user message. */
+    static String user(String title, String article, Glossary glossary, boolean markup) {
+        return fill(USER, Map.of("title", title, "article", article, "glossary", glossary.block(), "format",
+                format(markup)));
+    }
+
     /**
-     * The one-call request as the AI service would send it in the prompt form, for a stream (asked of a model
-     * directly, so that the chain can choose it): the placeholders filled in one pass, so that an article's own
-     * braces stay as written.
+     * A template with its placeholders filled in one pass, so that braces in an article stay as written; written by
+     * hand because LangChain4j's templates are filled one variable after another.
      */
-    static ChatRequest streamed(String title, String article, String glossary) {
-        Map<String, String> values = Map.of("title", title, "article", article, "glossary", glossary, "format", "");
-        Matcher placeholder = Pattern.compile("\\{(title|article|glossary|format)\\}").matcher(USER);
-        StringBuilder user = new StringBuilder();
+    static String fill(String template, Map<String, ?> values) {
+        Matcher placeholder = PLACEHOLDER.matcher(template);
+        StringBuilder filled = new StringBuilder();
         while (placeholder.find()) {
-            placeholder.appendReplacement(user, Matcher.quoteReplacement(values.get(placeholder.group(1))));
+            Object value = values.get(placeholder.group(1));
+            placeholder.appendReplacement(filled, Matcher.quoteReplacement(value == null ? placeholder.group()
+                    : value.toString()));
         }
-        placeholder.appendTail(user);
-        return ChatRequest.builder()
-                .messages(SystemMessage.from(SYSTEM), UserMessage.from(user.toString()))
-                .build();
+        placeholder.appendTail(filled);
+        return filled.toString();
     }
 
     private static String fingerprint(String prompts) {

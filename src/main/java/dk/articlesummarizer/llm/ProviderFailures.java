@@ -13,8 +13,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.RateLimitException;
-import dev.langchain4j.guardrail.OutputGuardrailException;
-import dev.langchain4j.service.output.OutputParsingException;
 import dk.articlesummarizer.common.Durations;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
@@ -71,9 +69,6 @@ public final class ProviderFailures {
         }
         if (cause instanceof InterruptedException || cause instanceof java.util.concurrent.CancellationException) {
             return new ProviderFault(ProviderFault.Kind.ABANDONED, -1, null, cause);
-        }
-        if (cause instanceof OutputGuardrailException || cause instanceof OutputParsingException) {
-            return new ProviderFault(ProviderFault.Kind.UNUSABLE_ANSWER, -1, null, cause);
         }
         if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.net.SocketTimeoutException
                 || cause instanceof dev.langchain4j.exception.TimeoutException

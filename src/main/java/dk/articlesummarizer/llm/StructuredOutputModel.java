@@ -13,7 +13,7 @@ import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 
 /**
- * One model of the chain as the AI service talks to it: of two configurations of the same model, the one that asks
+ * One model of the chain as our calls talk to it: of two configurations of the same model, the one that asks
  * for JSON as {@code LLM_RESPONSE_FORMAT} says, or the prompt form. The client fixes a model's response format when
  * it is built; choosing between two is what lets a provider that refuses {@code response_format} be asked in the
  * prompt form instead, once, and from then on for the life of the process. Every request carries
@@ -53,10 +53,7 @@ public final class StructuredOutputModel implements ChatModel {
     public ChatResponse chat(ChatRequest original) {
         ChatRequest request = original.toBuilder().parameters(ChatRequestParameters.builder()
                 .overrideWith(original.parameters()).maxOutputTokens(maxOutputTokens).build()).build();
-        ChatResponse response = structuredInUse() ? structuredOrPromptForm(request)
-                : promptForm.chat(withoutResponseFormat(request));
-        TokenMeter.count(response.tokenUsage());
-        return response;
+        return structuredInUse() ? structuredOrPromptForm(request) : promptForm.chat(withoutResponseFormat(request));
     }
 
     private ChatResponse structuredOrPromptForm(ChatRequest request) {

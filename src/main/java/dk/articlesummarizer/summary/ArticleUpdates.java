@@ -95,8 +95,7 @@ public class ArticleUpdates {
             return retitled(article, remembered, language, deadline, progress);
         }
         ArticleLlmClient.Translated<ArticleUpdate> answer = llm.update(deadline, article.title(),
-                before(update.previous()), UpdatePrompt.changes(changes), changes.size(), article.glossary(),
-                article.markup() != null);
+                before(update.previous()), changes, article.glossary(), article.markup() != null);
         progress.stepDone();
         List<String> translation = new ArrayList<>();
         int next = 0;

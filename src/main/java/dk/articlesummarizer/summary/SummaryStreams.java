@@ -15,7 +15,7 @@ import dk.articlesummarizer.llm.Deadline;
 import dk.articlesummarizer.llm.StreamEvent;
 import dk.articlesummarizer.llm.StreamedTranslation;
 import dk.articlesummarizer.llm.TranslatedArticle;
-import dk.articlesummarizer.llm.guardrail.TranslationGuardrail;
+import dk.articlesummarizer.llm.guardrail.TranslationCheck;
 import dk.articlesummarizer.problem.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -37,14 +37,14 @@ public class SummaryStreams {
 
     private final SummaryService summaries;
     private final ArticleLlmClient llm;
-    private final TranslationGuardrail checks;
+    private final TranslationCheck checks;
     private final SummaryCache cache;
     private final SummaryJson json;
     private final Deadlines deadlines;
     private final LongArticleSummarizer longArticles;
     private final ObjectMapper mapper;
 
-    public SummaryStreams(SummaryService summaries, ArticleLlmClient llm, TranslationGuardrail checks,
+    public SummaryStreams(SummaryService summaries, ArticleLlmClient llm, TranslationCheck checks,
             SummaryCache cache, SummaryJson json, Deadlines deadlines, LongArticleSummarizer longArticles,
             ObjectMapper mapper) {
         this.summaries = summaries;
@@ -102,8 +102,8 @@ public class SummaryStreams {
     private Event finish(SummaryService.Admitted admitted, CachePolicy policy, Deadline deadline,
             StreamEvent.Completed response) {
         SummaryService.Article article = admitted.article();
-        TranslatedArticle checked = checks.acceptStreamed(response.text(), response.truncated(),
-                article.text().value(), article.title(), article.glossary()).orElse(null);
+        TranslatedArticle checked = checks.check(response.text(), response.truncated(), article.text().value(),
+                article.title(), article.glossary(), false).value();
         if (checked == null) {
             // Asked again the ordinary way: the reprompt says what was wrong.
             return answer(summaries.answer(admitted, policy, deadline, Progress.NONE).json());

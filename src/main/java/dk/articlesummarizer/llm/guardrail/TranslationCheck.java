@@ -7,41 +7,34 @@ import java.util.Set;
 
 import jakarta.inject.Singleton;
 
-import dev.langchain4j.guardrail.OutputGuardrailRequest;
 import dk.articlesummarizer.chunk.Chunker;
 import dk.articlesummarizer.format.Placeholders;
 import dk.articlesummarizer.glossary.Glossary;
+import dk.articlesummarizer.llm.AnswerCheck;
 import dk.articlesummarizer.llm.TranslatedArticle;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** Checks the one-call answer for an ordinary article: translation, headline and bullets. */
 @Singleton
-public class TranslationGuardrail extends AnswerGuardrail<TranslatedArticle> {
+public class TranslationCheck extends AnswerReading {
 
     private final AnswerInspector inspector;
 
-    public TranslationGuardrail(AnswerInspector inspector, MeterRegistry metrics) {
+    public TranslationCheck(AnswerInspector inspector, MeterRegistry metrics) {
         super(metrics);
         this.inspector = inspector;
     }
 
-    @Override
-    protected Checked<TranslatedArticle> check(AnswerJson json, OutputGuardrailRequest request) {
-        return check(json, variable(request, "article"), variable(request, "title"),
-                Glossary.parse(variable(request, "glossary")), !variable(request, "format").isEmpty());
-    }
-
     /**
-     * The same reading, repairs and checks for an answer that arrived whole outside an AI service call (a streamed
-     * one, always plain text): the accepted answer, or empty when it must be asked for again.
+     * @param source the article's paragraphs, with placeholders for an HTML or Markdown article's markup
+     * @param markup whether the paragraphs are an HTML or Markdown article's
      */
-    public Optional<TranslatedArticle> acceptStreamed(String answer, boolean truncated, String article, String title,
-            Glossary glossary) {
-        return accept(answer, truncated, json -> check(json, article, title, glossary, false));
+    public AnswerCheck.Checked<TranslatedArticle> check(String answer, boolean truncated, String source,
+            String givenTitle, Glossary glossary, boolean markup) {
+        return read(answer, truncated, json -> check(json, source, givenTitle, glossary, markup));
     }
 
-    /** @param markup whether the paragraphs are an HTML or Markdown article's, with placeholders for its markup */
-    private Checked<TranslatedArticle> check(AnswerJson json, String source, String givenTitle, Glossary glossary,
+    private Verdict<TranslatedArticle> check(AnswerJson json, String source, String givenTitle, Glossary glossary,
             boolean markup) {
         Set<Repair> repairs = json.repairs();
         String given = AnswerInspector.paragraphBreaks(Chunker.paragraphs(source).size(),
@@ -64,8 +57,8 @@ public class TranslationGuardrail extends AnswerGuardrail<TranslatedArticle> {
                 .or(() -> AnswerInspector.bullets(bullets))
                 .or(() -> AnswerInspector.numbers(words + "\n" + givenTitle, claims(title, bullets)))
                 .or(() -> AnswerInspector.names(words + "\n" + givenTitle + "\n" + translatedWords, bullets));
-        return violation.isPresent() ? Checked.rejected(violation.get())
-                : Checked.accepted(new TranslatedArticle(title, translation, bullets));
+        return violation.isPresent() ? Verdict.rejected(violation.get())
+                : Verdict.accepted(new TranslatedArticle(title, translation, bullets));
     }
 
     static List<String> claims(String title, List<String> bullets) {

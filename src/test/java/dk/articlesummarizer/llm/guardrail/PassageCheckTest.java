@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-class ChunkGuardrailTest {
+class PassageCheckTest {
 
     private static final String CONTEXT = "Borgmester Lene Dahl oplyste tirsdag, at 214 familier har søgt om plads i"
             + " den nye børnehave i Hobro.";
@@ -22,7 +22,7 @@ class ChunkGuardrailTest {
     void aTranslatedCopyOfTheContextInFrontIsDropped() {
         Set<Repair> repairs = EnumSet.noneOf(Repair.class);
 
-        assertEquals(PASSAGE_IN_ENGLISH, ChunkGuardrail.withoutContext(CONTEXT, PASSAGE,
+        assertEquals(PASSAGE_IN_ENGLISH, PassageCheck.withoutContext(CONTEXT, PASSAGE,
                 CONTEXT_IN_ENGLISH + "\n\n" + PASSAGE_IN_ENGLISH, repairs));
         assertEquals(Set.of(Repair.CONTEXT_DROPPED), repairs);
     }
@@ -33,7 +33,7 @@ class ChunkGuardrailTest {
         String split = "The kindergarten opens on 1 August.\n\nIt has room for 96 children.\n\n\"We are hiring 14"
                 + " teachers,\" says head of institution Karim Haddad.";
 
-        assertEquals(split, ChunkGuardrail.withoutContext(CONTEXT, PASSAGE, split, repairs));
+        assertEquals(split, PassageCheck.withoutContext(CONTEXT, PASSAGE, split, repairs));
         assertEquals(Set.of(), repairs);
     }
 
@@ -42,12 +42,12 @@ class ChunkGuardrailTest {
         Set<Repair> repairs = EnumSet.noneOf(Repair.class);
         String extra = CONTEXT_IN_ENGLISH + "\n\n" + PASSAGE_IN_ENGLISH;
 
-        assertEquals(extra, ChunkGuardrail.withoutContext("", PASSAGE, extra, repairs));
+        assertEquals(extra, PassageCheck.withoutContext("", PASSAGE, extra, repairs));
     }
 
     @Test
     void oneParagraphOffIsToleratedAndMoreInALongPassageToo() {
-        assertEquals(1, ChunkGuardrail.tolerance(3));
-        assertEquals(4, ChunkGuardrail.tolerance(20));
+        assertEquals(1, PassageCheck.tolerance(3));
+        assertEquals(4, PassageCheck.tolerance(20));
     }
 }

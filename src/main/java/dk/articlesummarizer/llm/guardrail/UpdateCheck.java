@@ -3,12 +3,13 @@ package dk.articlesummarizer.llm.guardrail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 
-import dev.langchain4j.guardrail.OutputGuardrailRequest;
 import dk.articlesummarizer.format.Placeholders;
 import dk.articlesummarizer.glossary.Glossary;
+import dk.articlesummarizer.llm.AnswerCheck;
 import dk.articlesummarizer.llm.ArticleUpdate;
 import dk.articlesummarizer.llm.UpdatePrompt;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,20 +20,29 @@ import io.micrometer.core.instrument.MeterRegistry;
  * paragraphs, the previous headline and bullets, and the English context.
  */
 @Singleton
-public class UpdateGuardrail extends AnswerGuardrail<ArticleUpdate> {
+public class UpdateCheck extends AnswerReading {
 
     private final AnswerInspector inspector;
 
-    public UpdateGuardrail(AnswerInspector inspector, MeterRegistry metrics) {
+    public UpdateCheck(AnswerInspector inspector, MeterRegistry metrics) {
         super(metrics);
         this.inspector = inspector;
     }
 
-    @Override
-    protected Checked<ArticleUpdate> check(AnswerJson json, OutputGuardrailRequest request) {
-        String changes = variable(request, "changes");
-        List<String> sources = UpdatePrompt.changedParagraphs(changes);
-        Glossary glossary = Glossary.parse(variable(request, "glossary"));
+    /**
+     * @param before the previous English headline and bullets
+     * @param changes the changed paragraphs, with the English text around each
+     */
+    public AnswerCheck.Checked<ArticleUpdate> check(String answer, boolean truncated, String givenTitle,
+            String before, List<UpdatePrompt.Change> changes, Glossary glossary) {
+        return read(answer, truncated, json -> check(json, givenTitle, before, changes, glossary));
+    }
+
+    private Verdict<ArticleUpdate> check(AnswerJson json, String givenTitle, String before,
+            List<UpdatePrompt.Change> changes, Glossary glossary) {
+        List<String> sources = changes.stream().map(UpdatePrompt.Change::danish).toList();
+        String near = changes.stream().map(change -> change.before() + "\n" + change.after())
+                .collect(Collectors.joining("\n"));
         List<String> answered = json.strings(AnswerJson.Field.PARAGRAPHS).stream().map(String::strip)
                 .filter(paragraph -> !paragraph.isEmpty()).toList();
         List<String> tidied = AnswerInspector.tidyBullets(json.strings(AnswerJson.Field.SUMMARY), json.repairs())
@@ -57,18 +67,18 @@ public class UpdateGuardrail extends AnswerGuardrail<ArticleUpdate> {
             // The language is judged on all the English there is: one short changed sentence full of names cannot
             // tell Danish from English on its own.
             violation = inspector.english(Placeholders.strip(String.join("\n", english) + "\n"
-                    + UpdatePrompt.nearText(changes)));
+                    + near));
         }
         if (violation.isPresent()) {
-            return Checked.rejected(violation.get());
+            return Verdict.rejected(violation.get());
         }
-        String known = Placeholders.strip(String.join("\n", sources) + "\n" + variable(request, "title") + "\n"
-                + variable(request, "before") + "\n" + UpdatePrompt.nearText(changes) + String.join("\n", english));
+        String known = Placeholders.strip(String.join("\n", sources) + "\n" + givenTitle + "\n" + before + "\n"
+                + near + "\n" + String.join("\n", english));
         violation = AnswerInspector.bullets(bullets)
-                .or(() -> AnswerInspector.numbers(known, TranslationGuardrail.claims(title, bullets)))
+                .or(() -> AnswerInspector.numbers(known, TranslationCheck.claims(title, bullets)))
                 .or(() -> AnswerInspector.names(known, bullets));
-        return violation.isPresent() ? Checked.rejected(violation.get())
-                : Checked.accepted(new ArticleUpdate(english, title, bullets));
+        return violation.isPresent() ? Verdict.rejected(violation.get())
+                : Verdict.accepted(new ArticleUpdate(english, title, bullets));
     }
 
     private static Optional<Violation> count(int actual, int expected) {

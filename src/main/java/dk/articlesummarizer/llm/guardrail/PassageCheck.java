@@ -7,10 +7,10 @@ import java.util.Set;
 
 import jakarta.inject.Singleton;
 
-import dev.langchain4j.guardrail.OutputGuardrailRequest;
 import dk.articlesummarizer.chunk.Chunker;
 import dk.articlesummarizer.format.Placeholders;
 import dk.articlesummarizer.glossary.Glossary;
+import dk.articlesummarizer.llm.AnswerCheck;
 import dk.articlesummarizer.llm.ChunkTranslation;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -20,7 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * the passage is joined to the others as it is; a translated copy of the read-only context in front is dropped.
  */
 @Singleton
-public class ChunkGuardrail extends AnswerGuardrail<ChunkTranslation> {
+public class PassageCheck extends AnswerReading {
 
     /** Share of names and numbers the extra first paragraph must have in common with the context. */
     static final double MIN_CONTEXT_OVERLAP = 0.5;
@@ -32,22 +32,28 @@ public class ChunkGuardrail extends AnswerGuardrail<ChunkTranslation> {
 
     private final AnswerInspector inspector;
 
-    public ChunkGuardrail(AnswerInspector inspector, MeterRegistry metrics) {
+    public PassageCheck(AnswerInspector inspector, MeterRegistry metrics) {
         super(metrics);
         this.inspector = inspector;
     }
 
-    @Override
-    protected Checked<ChunkTranslation> check(AnswerJson json, OutputGuardrailRequest request) {
-        String passage = variable(request, "passage");
-        String context = variable(request, "context");
-        int expected = Integer.parseInt(variable(request, "paragraphs"));
-        boolean markup = !variable(request, "format").isEmpty();
+    /**
+     * @param context the text before the passage, sent for names only
+     * @param expected the passage's paragraphs
+     * @param markup whether the paragraphs are an HTML or Markdown article's, with placeholders for its markup
+     */
+    public AnswerCheck.Checked<ChunkTranslation> check(String answer, boolean truncated, String context,
+            String passage, int expected, Glossary glossary, boolean markup) {
+        return read(answer, truncated, json -> check(json, context, passage, expected, glossary, markup));
+    }
+
+    private Verdict<ChunkTranslation> check(AnswerJson json, String context, String passage, int expected,
+            Glossary glossary, boolean markup) {
         String given = withoutContext(context, passage, AnswerInspector.paragraphBreaks(expected,
                 json.text(AnswerJson.Field.TRANSLATION, true), json.repairs()), json.repairs());
         MarkupCheck.Outcome marked = markup ? MarkupCheck.check(passage, given, json.repairs())
                 : new MarkupCheck.Outcome(Optional.empty(), given);
-        GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(Glossary.parse(variable(request, "glossary")),
+        GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(glossary,
                 Placeholders.strip(passage), marked.translation(), "", List.of(), json.repairs());
         String translation = ruled.translation();
         String words = Placeholders.strip(passage);
@@ -59,8 +65,8 @@ public class ChunkGuardrail extends AnswerGuardrail<ChunkTranslation> {
                 .or(ruled::violation)
                 .or(() -> inspector.translation(words, Placeholders.strip(translation)))
                 .or(() -> paragraphs(expected, translation, json.repairs()));
-        return violation.isPresent() ? Checked.rejected(violation.get())
-                : Checked.accepted(new ChunkTranslation(translation, facts));
+        return violation.isPresent() ? Verdict.rejected(violation.get())
+                : Verdict.accepted(new ChunkTranslation(translation, facts));
     }
 
     /**
