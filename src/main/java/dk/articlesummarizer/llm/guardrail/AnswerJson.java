@@ -1,6 +1,7 @@
 package dk.articlesummarizer.llm.guardrail;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,12 +20,16 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * Finds the JSON object in what a model answered and reads its fields the way models actually write them: wrapped
  * in markdown fences or prose, with raw line breaks inside strings, trailing commas or single quotes, and under
- * near names ({@code bullets}, {@code Headline}, {@code key_points}). Each such leniency is noted as a repair;
- * missing or empty fields are collected.
+ * near names ({@code bullets}, {@code Headline}, {@code key_points}) and in other JSON shapes than asked (a list
+ * for a text, numbered parts, items as objects, a number for a string). Each such leniency is noted as a repair;
+ * missing or empty fields, and fields whose shape leaves their meaning in doubt, are collected as missing.
  */
 final class AnswerJson {
 
@@ -40,6 +48,8 @@ final class AnswerJson {
             .build();
     /** Bounds the parse attempts on prose full of braces. */
     private static final int MAX_CANDIDATES = 8;
+    /** A numbered part's name: a stem and a number ({@code 1}, {@code paragraph1}, {@code Bullet 2}, {@code p_3}). */
+    private static final Pattern NUMBERED = Pattern.compile("([^0-9]*)([0-9]{1,6})[^0-9A-Za-z]*");
 
     static final Violation NOT_JSON = new Violation(Violation.Cause.NOT_JSON, "Your answer was not a JSON object."
             + " Answer with only the JSON object with the requested fields.");
@@ -89,49 +99,51 @@ final class AnswerJson {
         return repairs;
     }
 
-    /** The field's text, stripped; "" (and noted as missing when {@code required}) when absent or empty. */
+    /**
+     * The field's text, stripped; "" (and noted as missing when {@code required}) when absent, empty or in a shape
+     * that leaves its meaning in doubt. Parts (a list, numbered parts) are joined as paragraphs.
+     */
     String text(Field field, boolean required) {
-        JsonNode value = find(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+        Set<Repair> noted = EnumSet.noneOf(Repair.class);
+        JsonNode value = shaped(find(field), true, noted);
+        if (value == null) {
             if (required) {
                 missing.add(field.jsonName());
             }
             return "";
         }
-        return value.asText().strip();
+        repairs.addAll(noted);
+        if (value.isTextual()) {
+            return value.asText();
+        }
+        repairs.add(Repair.FIELD_SHAPE);
+        return String.join("\n\n", texts(value));
     }
 
     /**
-     * The field as a list of strings: an array of strings as it is, an array of objects by their text values, and
-     * one string of lines as its lines (a repair). Bullet form is the guardrail's business.
+     * The field as a list of strings: a list, or numbered parts, in order; one string of lines as its lines (a
+     * repair). Bullet form is the guardrail's business.
      */
     List<String> strings(Field field) {
         return strings(field, true);
     }
 
     List<String> strings(Field field, boolean required) {
-        JsonNode value = find(field);
+        Set<Repair> noted = EnumSet.noneOf(Repair.class);
+        JsonNode value = shaped(find(field), true, noted);
         if (value == null) {
             if (required) {
                 missing.add(field.jsonName());
             }
             return List.of();
         }
+        repairs.addAll(noted);
         if (value.isTextual()) {
             repairs.add(Repair.SUMMARY_AS_TEXT);
-            return List.of(value.asText().split("\\R"));
+            return Arrays.stream(value.asText().split("\\R")).map(String::strip)
+                    .filter(line -> !line.isEmpty()).toList();
         }
-        if (!value.isArray()) {
-            if (required) {
-                missing.add(field.jsonName());
-            }
-            return List.of();
-        }
-        List<String> strings = new ArrayList<>();
-        for (JsonNode element : value) {
-            strings.add(element.isValueNode() ? element.asText() : firstText(element));
-        }
-        return strings;
+        return texts(value);
     }
 
     /** After reading every field: what was missing, as a violation. */
@@ -166,25 +178,136 @@ final class AnswerJson {
         return null;
     }
 
-    private static String firstText(JsonNode object) {
-        for (JsonNode value : object) {
-            if (value.isTextual()) {
-                return value.asText();
-            }
+    /**
+     * A field's value as what it means: one text (a string, or a number) or its parts in order (a list, or an
+     * object of numbered parts), as a text node or an array of text nodes, none blank. An object holding one thing
+     * ({"bullets": [...]}, {"text": "..."}) is read as that thing, one level deep. Null where the meaning is not
+     * intact: nothing there, null, empty, or an object of several things with no order among them.
+     */
+    private static JsonNode shaped(JsonNode value, boolean mayNest, Set<Repair> noted) {
+        if (value == null || value.isNull()) {
+            return null;
         }
-        return "";
+        if (value.isTextual() || value.isNumber()) {
+            if (value.isNumber()) {
+                noted.add(Repair.FIELD_SHAPE);
+            }
+            return value.asText().isBlank() ? null : TextNode.valueOf(value.asText().strip());
+        }
+        Optional<List<JsonNode>> numbered = numbered(value);
+        if (value.isArray() || numbered.isPresent()) {
+            if (numbered.isPresent()) {
+                noted.add(Repair.FIELD_SHAPE);
+            }
+            ArrayNode parts = JsonNodeFactory.instance.arrayNode();
+            for (JsonNode element : numbered.orElseGet(() -> elements(value))) {
+                Optional<String> part = part(element, noted);
+                if (part.isEmpty()) {
+                    return null;
+                }
+                if (!part.get().isBlank()) {
+                    parts.add(part.get().strip());
+                }
+            }
+            return parts.isEmpty() ? null : parts;
+        }
+        List<JsonNode> content = content(value);
+        if (content.size() == 1 && mayNest) {
+            noted.add(Repair.FIELD_NAME);
+            return shaped(content.get(0), false, noted);
+        }
+        return null;
     }
 
-    /** {"result": {...}} or {"article": {...}}: the one object inside, when the outer one has nothing else. */
+    /**
+     * One part of a list: a string, a number, or an object holding one string ({"text": ...}, {"point": ...}); ""
+     * for a null one, which says nothing. Empty for anything else: which of its strings is meant is not known.
+     */
+    private static Optional<String> part(JsonNode element, Set<Repair> noted) {
+        if (element.isNull() || element.isTextual()) {
+            return Optional.of(element.isNull() ? "" : element.asText());
+        }
+        if (element.isNumber()) {
+            noted.add(Repair.FIELD_SHAPE);
+            return Optional.of(element.asText());
+        }
+        List<JsonNode> content = content(element);
+        if (content.size() == 1 && content.get(0).isTextual()) {
+            noted.add(Repair.FIELD_SHAPE);
+            return Optional.of(content.get(0).asText());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An object's members in the order of their numbers, when every name is the same stem with a number ({"1":
+     * ..., "2": ...}, {"paragraph1": ..., "paragraph2": ...}); empty for anything else.
+     */
+    private static Optional<List<JsonNode>> numbered(JsonNode object) {
+        if (!object.isObject() || object.isEmpty()) {
+            return Optional.empty();
+        }
+        TreeMap<Integer, JsonNode> byNumber = new TreeMap<>();
+        String stem = null;
+        for (Map.Entry<String, JsonNode> member : object.properties()) {
+            Matcher name = NUMBERED.matcher(member.getKey());
+            if (!name.matches() || (stem != null && !stem.equals(fold(name.group(1))))
+                    || byNumber.put(Integer.parseInt(name.group(2)), member.getValue()) != null) {
+                return Optional.empty();
+            }
+            stem = fold(name.group(1));
+        }
+        return Optional.of(List.copyOf(byNumber.values()));
+    }
+
+    /** What an object says: its strings, lists and objects; numbers, booleans and nulls beside them are labels. */
+    private static List<JsonNode> content(JsonNode object) {
+        List<JsonNode> content = new ArrayList<>();
+        for (JsonNode value : object) {
+            if (value.isTextual() || value.isContainerNode()) {
+                content.add(value);
+            }
+        }
+        return content;
+    }
+
+    private static List<JsonNode> elements(JsonNode array) {
+        List<JsonNode> elements = new ArrayList<>();
+        array.forEach(elements::add);
+        return elements;
+    }
+
+    private static List<String> texts(JsonNode parts) {
+        List<String> texts = new ArrayList<>();
+        parts.forEach(part -> texts.add(part.asText()));
+        return texts;
+    }
+
+    /**
+     * {"result": {...}} or {"article": {...}}: the one object inside, when the outer one has nothing else and the
+     * inner one holds a field we read; {"translation": {"1": ...}} is a field in another shape, not a wrapper.
+     */
     private static JsonNode unwrap(JsonNode object, Set<Repair> repairs) {
         if (object.size() == 1) {
             JsonNode inner = object.elements().next();
-            if (inner.isObject()) {
+            if (inner.isObject() && holdsAField(inner)) {
                 repairs.add(Repair.FIELD_NAME);
                 return inner;
             }
         }
         return object;
+    }
+
+    private static boolean holdsAField(JsonNode object) {
+        for (Map.Entry<String, JsonNode> member : object.properties()) {
+            String folded = fold(member.getKey());
+            for (Field field : Field.values()) {
+                if (field.name.equals(folded) || field.aliases.contains(folded)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String fold(String name) {

@@ -16,6 +16,8 @@ public enum Repair {
     FIELD_NAME,
     /** The summary came as one string of lines instead of an array. */
     SUMMARY_AS_TEXT,
+    /** A field came in another JSON shape: a list for a text, numbered parts, items as objects, a number. */
+    FIELD_SHAPE,
     /** Bullets carried list markers, numbering or bold markup. */
     LIST_MARKERS,
     /** A bullet held several sentences; each became a bullet of its own. */
