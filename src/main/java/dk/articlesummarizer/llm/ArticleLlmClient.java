@@ -194,8 +194,9 @@ public class ArticleLlmClient {
 
     /**
      * One model's answer, read by the question's check; an answer the check refuses is asked for again once, in the
-     * same conversation, with the correction. Every answer's tokens are charged while the turn is held, so that the
-     * next call racing the same budget sees them.
+     * same conversation, with the correction. An accepted answer's tokens (the refused one's included) are charged
+     * while the turn is held, so that the next call racing the same budget sees them; an answer that stays unusable
+     * is the service's failure, not the caller's, and is not charged.
      */
     private <T> Translated<T> attempt(ModelLink link, Deadline deadline, Question<T> question) {
         if (deadline.expired()) {
@@ -207,13 +208,12 @@ public class ArticleLlmClient {
         try (Deadline.Registration abort = deadline.interruptWhenCancelled()) {
             for (int answers = 1;; answers++) {
                 ChatResponse response = link.chat().chat(request(link, question.shape(), messages));
-                Usage spent = priced(link, response.tokenUsage());
-                deadline.payer().spend(spent);
-                usage = usage.plus(spent);
+                usage = usage.plus(priced(link, response.tokenUsage()));
                 String text = response.aiMessage().text();
                 AnswerCheck.Checked<T> checked = question.check().check(text == null ? "" : text,
                         response.finishReason() == FinishReason.LENGTH);
                 if (checked.correction().isEmpty()) {
+                    deadline.payer().spend(usage);
                     return new Translated<>(checked.value(), usage, link.model());
                 }
                 if (answers == MAX_ANSWERS) {

@@ -136,11 +136,15 @@ public class SummaryService {
                 progress, admitted.caller()));
     }
 
-    /** Remembers a streamed answer's paragraphs for later updates of the story, as {@link #answer} does. */
-    public void remember(Admitted admitted, Summary streamed, CachePolicy policy) {
+    /**
+     * Keeps a streamed answer as {@link #answer} keeps its own: in the cache and the paragraph memory, as the policy
+     * allows.
+     */
+    public void keep(Admitted admitted, Summary streamed, CachePolicy policy) {
         if (policy != CachePolicy.BYPASS) {
-            updates.remember(admitted.article(), streamed);
+            cache.put(admitted.article().key(), new CachedAnswer(json.bytes(streamed, true)));
         }
+        remember(admitted.article(), streamed, policy);
     }
 
     /**
@@ -242,7 +246,17 @@ public class SummaryService {
                 ? longArticles.summarize(article.text(), article.title(), article.glossary(),
                         article.markup() != null, language, store, deadline, progress)
                 : callLlmOnce(article, language, policy, progress, deadline);
+        if (!longArticles.isLong(article.text())) {
+            remember(article, summary, policy);
+        }
         return article.markup() == null ? summary : summary.rendered(article.format(), article.markup());
+    }
+
+    /** The paragraph memory learns an ordinary answer's paragraphs, unless the caller forbade storing. */
+    private void remember(Article article, Summary summary, CachePolicy policy) {
+        if (policy != CachePolicy.BYPASS) {
+            updates.remember(article, summary);
+        }
     }
 
     /** An ordinary article: an update of a story answered before, or the one-call answer. */
@@ -252,9 +266,7 @@ public class SummaryService {
                 : Optional.empty();
         if (update.isPresent()) {
             try {
-                Summary updated = updates.answer(article, update.get(), language, deadline, progress);
-                updates.remember(article, updated);
-                return updated;
+                return updates.answer(article, update.get(), language, deadline, progress);
             } catch (ProblemException unusable) {
                 // The update is an optimisation: when its answer stays unusable, the whole article is asked for.
                 if (unusable.type() != ProblemType.LLM_UNUSABLE_ANSWER || deadline.expired()) {
@@ -266,11 +278,7 @@ public class SummaryService {
         ArticleLlmClient.Translated<TranslatedArticle> answer = llm.translate(deadline, article.title(),
                 article.text().value(), article.glossary(), article.markup() != null);
         progress.stepDone();
-        Summary summary = new Summary(answer.value().title(), answer.value().translation(), answer.value().summary(),
-                language, answer.model(), answer.usage(), 1, 0);
-        if (policy != CachePolicy.BYPASS) {
-            updates.remember(article, summary);
-        }
-        return summary;
+        return new Summary(answer.value().title(), answer.value().translation(), answer.value().summary(), language,
+                answer.model(), answer.usage(), 1, 0);
     }
 }

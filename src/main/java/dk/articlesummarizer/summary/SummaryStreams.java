@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dk.articlesummarizer.cache.CachedAnswer;
-import dk.articlesummarizer.cache.SummaryCache;
 import dk.articlesummarizer.llm.ArticleLlmClient;
 import dk.articlesummarizer.llm.Deadline;
 import dk.articlesummarizer.llm.StreamEvent;
@@ -38,19 +36,17 @@ public class SummaryStreams {
     private final SummaryService summaries;
     private final ArticleLlmClient llm;
     private final TranslationCheck checks;
-    private final SummaryCache cache;
     private final SummaryJson json;
     private final Deadlines deadlines;
     private final LongArticleSummarizer longArticles;
     private final ObjectMapper mapper;
 
     public SummaryStreams(SummaryService summaries, ArticleLlmClient llm, TranslationCheck checks,
-            SummaryCache cache, SummaryJson json, Deadlines deadlines, LongArticleSummarizer longArticles,
+            SummaryJson json, Deadlines deadlines, LongArticleSummarizer longArticles,
             ObjectMapper mapper) {
         this.summaries = summaries;
         this.llm = llm;
         this.checks = checks;
-        this.cache = cache;
         this.json = json;
         this.deadlines = deadlines;
         this.longArticles = longArticles;
@@ -110,10 +106,7 @@ public class SummaryStreams {
         }
         Summary summary = new Summary(checked.title(), checked.translation(), checked.summary(), admitted.language(),
                 response.model(), response.usage(), 1, 0);
-        if (policy != CachePolicy.BYPASS) {
-            cache.put(article.key(), new CachedAnswer(json.bytes(summary, true)));
-        }
-        summaries.remember(admitted, summary, policy);
+        summaries.keep(admitted, summary, policy);
         return answer(json.bytes(summary, false));
     }
 
