@@ -5,7 +5,10 @@ import java.util.List;
 import dk.articlesummarizer.chunk.Chunker;
 import dk.articlesummarizer.format.ArticleFormat;
 import dk.articlesummarizer.format.MarkedUpArticle;
+import dk.articlesummarizer.format.Placeholders;
+import dk.articlesummarizer.llm.Bullet;
 import dk.articlesummarizer.llm.Usage;
+import dk.articlesummarizer.llm.guardrail.Citations;
 
 /**
  * A finished answer for one article (cached as its serialized response, see CachedAnswer).
@@ -15,24 +18,34 @@ import dk.articlesummarizer.llm.Usage;
  * @param format how the translation is written: as the article was
  * @param removed what sanitizing took out of an HTML or Markdown article, by kind
  * @param reused paragraphs whose translation was remembered from an earlier answer rather than asked for now
+ * @param bullets the summary's bullets with the paragraphs each cites (none before {@link #cited})
  */
 public record Summary(String title, String translation, List<String> summary, String sourceLanguage, String model,
-        Usage usage, int chunks, int reused, ArticleFormat format, List<String> removed) {
+        Usage usage, int chunks, int reused, ArticleFormat format, List<String> removed, List<Bullet> bullets) {
 
     public Summary {
         summary = List.copyOf(summary);
         removed = List.copyOf(removed);
+        bullets = List.copyOf(bullets);
     }
 
-    /** A plain-text answer. */
+    /** A plain-text answer, not yet cited. */
     public Summary(String title, String translation, List<String> summary, String sourceLanguage, String model,
             Usage usage, int chunks, int reused) {
-        this(title, translation, summary, sourceLanguage, model, usage, chunks, reused, ArticleFormat.TEXT, List.of());
+        this(title, translation, summary, sourceLanguage, model, usage, chunks, reused, ArticleFormat.TEXT, List.of(),
+                summary.stream().map(bullet -> new Bullet(bullet, List.of())).toList());
+    }
+
+    /** This answer with its bullets tied to the paragraphs of {@code source} they rest on. */
+    public Summary cited(String source) {
+        return new Summary(title, translation, summary, sourceLanguage, model, usage, chunks, reused, format, removed,
+                Citations.locate(Chunker.paragraphs(Placeholders.strip(source)),
+                        Chunker.paragraphs(Placeholders.strip(translation)), summary));
     }
 
     /** This answer with its translation put back into the article's markup. */
     public Summary rendered(ArticleFormat articleFormat, MarkedUpArticle markup) {
         return new Summary(title, markup.render(Chunker.paragraphs(translation)), summary, sourceLanguage, model,
-                usage, chunks, reused, articleFormat, markup.removed());
+                usage, chunks, reused, articleFormat, markup.removed(), bullets);
     }
 }

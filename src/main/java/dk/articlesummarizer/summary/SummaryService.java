@@ -249,7 +249,13 @@ public class SummaryService {
         if (!longArticles.isLong(article.text())) {
             remember(article, summary, policy);
         }
-        return article.markup() == null ? summary : summary.rendered(article.format(), article.markup());
+        return finished(article, summary);
+    }
+
+    /** An answer as callers get it: its bullets cited, its translation back in the article's markup. */
+    static Summary finished(Article article, Summary summary) {
+        Summary cited = summary.cited(article.text().value());
+        return article.markup() == null ? cited : cited.rendered(article.format(), article.markup());
     }
 
     /** The paragraph memory learns an ordinary answer's paragraphs, unless the caller forbade storing. */

@@ -104,8 +104,8 @@ public class SummaryStreams {
             // Asked again the ordinary way: the reprompt says what was wrong.
             return answer(summaries.answer(admitted, policy, deadline, Progress.NONE).json());
         }
-        Summary summary = new Summary(checked.title(), checked.translation(), checked.summary(), admitted.language(),
-                response.model(), response.usage(), 1, 0);
+        Summary summary = SummaryService.finished(article, new Summary(checked.title(), checked.translation(),
+                checked.summary(), admitted.language(), response.model(), response.usage(), 1, 0));
         summaries.keep(admitted, summary, policy);
         return answer(json.bytes(summary, false));
     }
