@@ -13,9 +13,10 @@ import dk.articlesummarizer.glossary.Term;
 
 /**
  * The glossary's renderings in an answer. Each entry whose Danish term the source has must appear in the
- * translation in its English form; a wrong form that can be located (the Danish term left as it was, or a
- * transliteration of the English one, Prigosjin for Prigozhin) is put right without another call, in the headline
- * and bullets too. What cannot be located is a violation: the model is told the renderings once more.
+ * translation in its English form, and in that form only: every wrong form that can be located (the Danish term
+ * left as it was, or a transliteration of the English one, Prigosjin for Prigozhin) is put right without another
+ * call, in the headline and bullets too, also where the right form appears beside it. What cannot be located is a
+ * violation: the model is told the renderings once more.
  */
 final class GlossaryCheck {
 
@@ -39,15 +40,13 @@ final class GlossaryCheck {
         String text = translation;
         List<Term> missing = new ArrayList<>();
         for (Term term : asked.terms()) {
-            if (rendered(term, text)) {
-                continue;
-            }
+            // Wrong forms are put right even where the right one appears too: the reader gets one form per term.
             String repaired = putRight(term, text);
-            if (rendered(term, repaired)) {
+            if (!rendered(term, repaired)) {
+                missing.add(term);
+            } else if (!repaired.equals(text)) {
                 repairs.add(Repair.GLOSSARY_FORM);
                 text = repaired;
-            } else {
-                missing.add(term);
             }
         }
         if (missing.isEmpty()) {
@@ -92,14 +91,17 @@ final class GlossaryCheck {
         if (term.keepsAsWritten()) {
             return term.occursIn(text);
         }
+        return englishForm(term).matcher(text).find();
+    }
+
+    private static Pattern englishForm(Term term) {
         String english = term.english();
         boolean exactCase = !english.substring(1).equals(english.substring(1).toLowerCase(Locale.ROOT));
         // The first letter's case follows the sentence ("The Royal Danish Defence College opens").
         String first = Character.isLetter(english.charAt(0)) ? "[" + Character.toLowerCase(english.charAt(0))
                 + Character.toUpperCase(english.charAt(0)) + "]" : Pattern.quote(english.substring(0, 1));
         return Pattern.compile("(?<![\\p{L}\\p{N}])" + first + Pattern.quote(english.substring(1))
-                + "(?![\\p{L}\\p{N}])", exactCase ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-                .matcher(text).find();
+                + "(?![\\p{L}\\p{N}])", exactCase ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /** The text with the term's locatable wrong forms replaced by its English form. */
@@ -110,9 +112,14 @@ final class GlossaryCheck {
 
     /** A Danish form left untranslated; its genitive {@code -s} becomes the English {@code 's}. */
     private static String danishFormsReplaced(Term term, String text) {
+        List<int[]> right = spans(englishForm(term).matcher(text));
         Matcher form = term.danishForms(text);
         StringBuilder result = new StringBuilder();
         while (form.find()) {
+            if (inside(right, form.start(), form.end())) {
+                // The Danish term within its own English form ("the Liberal Party (Venstre)") is right as it is.
+                continue;
+            }
             String found = form.group();
             boolean genitive = found.length() > term.danish().length() && found.endsWith("s")
                     && !term.english().endsWith("s");
@@ -124,6 +131,18 @@ final class GlossaryCheck {
         }
         form.appendTail(result);
         return result.toString();
+    }
+
+    private static List<int[]> spans(Matcher matcher) {
+        List<int[]> spans = new ArrayList<>();
+        while (matcher.find()) {
+            spans.add(new int[] { matcher.start(), matcher.end() });
+        }
+        return spans;
+    }
+
+    private static boolean inside(List<int[]> spans, int start, int end) {
+        return spans.stream().anyMatch(span -> span[0] < end && start < span[1]);
     }
 
     private static boolean sentenceStart(String text, int at) {
@@ -142,6 +161,7 @@ final class GlossaryCheck {
         if (wantedSkeleton.length() < MIN_SKELETON) {
             return text;
         }
+        List<int[]> right = spans(englishForm(term).matcher(text));
         List<int[]> words = new ArrayList<>();
         Matcher word = WORD.matcher(text);
         while (word.find()) {
@@ -152,7 +172,7 @@ final class GlossaryCheck {
         for (int i = 0; i + wantedWords.length <= words.size(); i++) {
             int start = words.get(i)[0];
             int end = words.get(i + wantedWords.length - 1)[1];
-            if (start < copied) {
+            if (start < copied || inside(right, start, end)) {
                 continue;
             }
             String candidate = text.substring(start, end);

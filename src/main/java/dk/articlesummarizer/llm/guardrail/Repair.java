@@ -37,7 +37,13 @@ public enum Repair {
     /** A glossary term stood in a wrong form (left in Danish, or spelled another way); its form was put in. */
     GLOSSARY_FORM,
     /** An HTML or Markdown paragraph's placeholder came twice or a lone one was left out; it was put right. */
-    MARKUP_PLACEHOLDERS;
+    MARKUP_PLACEHOLDERS,
+    /** A name stood in two spellings (a transliteration, Danish letters); the translation's usual one was put in. */
+    NAME_FORM,
+    /** Quotations in the translation kept the Danish marks (»…«, „…“); English ones were put in. */
+    QUOTE_MARKS,
+    /** A bullet or headline put quotation marks around words the translation has, but not as a quotation; they went. */
+    QUOTE_MARKS_DROPPED;
 
     public String tag() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

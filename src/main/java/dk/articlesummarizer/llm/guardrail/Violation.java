@@ -15,7 +15,9 @@ public record Violation(Cause cause, String instruction) {
         INVENTED_NUMBER,
         INVENTED_NAME,
         GLOSSARY_TERM,
-        MARKUP;
+        MARKUP,
+        QUOTATION,
+        INVENTED_QUOTE;
 
         public String tag() {
             return name().toLowerCase().replace('_', '-');
