@@ -35,15 +35,16 @@ public final class OpenAiStubs {
     }
 
     /**
-     * A well-formed answer that passes every guardrail for our sample articles: English, at least as long as
-     * they are, three one-sentence bullets without numbers.
+     * A well-formed answer that passes every check for our sample articles: English, at least as long as
+     * they are, with the one quotation each of them has, three one-sentence bullets without numbers.
      */
     public static FakeAnswer sampleAnswer(String topic) {
         String paragraph = "The municipality announced on Tuesday that the new plan for " + topic + " will go ahead"
                 + " after a long debate among residents, local businesses and the council. Supporters say that the"
                 + " decision will make the town a better place to live, while critics worry about the cost and about"
                 + " the way the public was consulted before the final vote was taken.";
-        String translation = String.join("\n\n", paragraph, paragraph, paragraph, paragraph, paragraph);
+        String quoted = paragraph + " \"We are not against it, but nobody asked us,\" says the chairman.";
+        String translation = String.join("\n\n", paragraph, paragraph, quoted, paragraph, paragraph);
         return new FakeAnswer("English headline about " + topic, translation,
                 List.of("The first fact is about " + topic + ".", "A second fact follows from it.",
                         "A third fact closes the article."),

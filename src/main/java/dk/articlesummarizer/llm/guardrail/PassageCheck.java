@@ -55,8 +55,13 @@ public class PassageCheck extends AnswerReading {
                 : new MarkupCheck.Outcome(Optional.empty(), given);
         GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(glossary,
                 Placeholders.strip(passage), marked.translation(), "", List.of(), json.repairs());
-        String translation = ruled.translation();
         String words = Placeholders.strip(passage);
+        // Names and quotes of one passage: the digest's bullets are checked against the facts, not quotes.
+        NameForms.Outcome named = NameForms.unify(glossary, ruled.translation(), "", List.of());
+        json.repairs().addAll(named.repairs());
+        QuoteCheck.Outcome quoted = QuoteCheck.check(words, null, named.translation(), null, List.of());
+        json.repairs().addAll(quoted.repairs());
+        String translation = quoted.translation();
         List<String> facts = supportedFacts(words + "\n" + Placeholders.strip(translation),
                 json.strings(AnswerJson.Field.FACTS, false).stream()
                         .map(fact -> MarkupCheck.withoutPlaceholders(fact, json.repairs())).toList(), json.repairs());
@@ -64,6 +69,7 @@ public class PassageCheck extends AnswerReading {
                 .or(marked::violation)
                 .or(ruled::violation)
                 .or(() -> inspector.translation(words, Placeholders.strip(translation)))
+                .or(quoted::violation)
                 .or(() -> paragraphs(expected, translation, json.repairs()));
         return violation.isPresent() ? Verdict.rejected(violation.get())
                 : Verdict.accepted(new ChunkTranslation(translation, facts));

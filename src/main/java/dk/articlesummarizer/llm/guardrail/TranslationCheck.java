@@ -46,14 +46,21 @@ public class TranslationCheck extends AnswerReading {
                 .map(bullet -> MarkupCheck.withoutPlaceholders(bullet, repairs)).toList();
         GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(glossary, words + "\n" + givenTitle, marked.translation(),
                 MarkupCheck.withoutPlaceholders(json.text(AnswerJson.Field.TITLE, false), repairs), tidied, repairs);
-        String translation = ruled.translation();
+        NameForms.Outcome named = NameForms.unify(glossary, ruled.translation(), ruled.title(), ruled.bullets());
+        repairs.addAll(named.repairs());
+        String derivedTitle = AnswerInspector.titleOrDerived(named.title(), named.bullets(), repairs);
+        QuoteCheck.Outcome quoted = QuoteCheck.check(words, givenTitle, named.translation(), derivedTitle,
+                named.bullets());
+        repairs.addAll(quoted.repairs());
+        String translation = quoted.translation();
         String translatedWords = Placeholders.strip(translation);
-        List<String> bullets = ruled.bullets();
-        String title = AnswerInspector.titleOrDerived(ruled.title(), bullets, repairs);
+        List<String> bullets = quoted.bullets();
+        String title = quoted.title();
         Optional<Violation> violation = json.missingFields()
                 .or(marked::violation)
                 .or(ruled::violation)
                 .or(() -> inspector.translation(words, translatedWords))
+                .or(quoted::violation)
                 .or(() -> AnswerInspector.bullets(bullets))
                 .or(() -> AnswerInspector.numbers(words + "\n" + givenTitle, claims(title, bullets)))
                 .or(() -> AnswerInspector.names(words + "\n" + givenTitle + "\n" + translatedWords, bullets));

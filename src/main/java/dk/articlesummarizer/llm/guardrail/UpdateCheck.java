@@ -59,9 +59,12 @@ public class UpdateCheck extends AnswerReading {
             String words = Placeholders.strip(sources.get(i));
             GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(glossary, words, marked.translation(), "",
                     List.of(), json.repairs());
-            english.add(ruled.translation());
-            violation = marked.violation().or(ruled::violation)
-                    .or(() -> inspector.length(words, Placeholders.strip(ruled.translation())));
+            // The bullets' quotes are not checked: they may quote remembered paragraphs this call was not shown.
+            QuoteCheck.Outcome quoted = QuoteCheck.check(words, null, ruled.translation(), null, List.of());
+            json.repairs().addAll(quoted.repairs());
+            english.add(quoted.translation());
+            violation = marked.violation().or(ruled::violation).or(quoted::violation)
+                    .or(() -> inspector.length(words, Placeholders.strip(quoted.translation())));
         }
         if (violation.isEmpty()) {
             // The language is judged on all the English there is: one short changed sentence full of names cannot
