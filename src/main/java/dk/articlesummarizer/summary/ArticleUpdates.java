@@ -25,6 +25,8 @@ import dk.articlesummarizer.llm.ArticleUpdate;
 import dk.articlesummarizer.llm.Deadline;
 import dk.articlesummarizer.llm.Prompts;
 import dk.articlesummarizer.llm.UpdatePrompt;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Updated articles pay for what changed. Every paragraph of an ordinary answer is remembered (its English, and the
@@ -43,9 +45,11 @@ public class ArticleUpdates {
     private final ArticleLlmClient llm;
     private final ObjectMapper json;
     private final boolean enabled;
+    private final Counter fallbacks;
 
     public ArticleUpdates(ParagraphMemory memory, SummaryCache answers, ArticleLlmClient llm, ObjectMapper json,
-            CacheConfig config) {
+            CacheConfig config, MeterRegistry metrics) {
+        this.fallbacks = metrics.counter("summarizer.updates.fallbacks");
         this.enabled = config.paragraphMemory();
         this.memory = memory;
         this.answers = answers;
@@ -119,6 +123,11 @@ public class ArticleUpdates {
         progress.stepDone();
         return new Summary(digest.value().title(), translation, digest.value().summary(), language, digest.model(),
                 digest.usage(), 1, remembered.size());
+    }
+
+    /** Counts an update whose answer stayed unusable, answered by the whole article's one-call translation. */
+    void fellBack() {
+        fallbacks.increment();
     }
 
     /** Remembers each paragraph's translation of an answer just made, when it has one per paragraph. Blocking. */

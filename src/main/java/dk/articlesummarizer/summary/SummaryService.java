@@ -278,6 +278,7 @@ public class SummaryService {
                 if (unusable.type() != ProblemType.LLM_UNUSABLE_ANSWER || deadline.expired()) {
                     throw unusable;
                 }
+                updates.fellBack();
             }
         }
         progress.planned(1);

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,7 @@ import dk.articlesummarizer.support.FakeTranslator;
 import dk.articlesummarizer.support.LongArticles;
 import dk.articlesummarizer.support.OpenAiStubs;
 import dk.articlesummarizer.support.ServerSentEvents;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -54,6 +57,9 @@ class UpdateMemoryTest {
 
     @FakeOpenAi.Inject
     WireMockServer openAi;
+
+    @Inject
+    MeterRegistry metrics;
 
     @BeforeEach
     void reset() {
@@ -151,11 +157,14 @@ class UpdateMemoryTest {
         openAi.stubFor(chatCompletion().withRequestBody(WireMock.containing("<<<CHANGED")).atPriority(1)
                 .willReturn(OpenAiStubs.completion("I cannot help with that.", "stop", 10, 5)));
 
+        double fellBack = metrics.counter("summarizer.updates.fallbacks").count();
+
         JsonPath answer = summarize(withParagraphReplaced(first, 2, changed(2)));
 
         assertEquals(0, answer.getInt("reused"));
         assertEquals(10, Chunker.paragraphs(answer.getString("translation")).size());
         assertFalse(promptOf(lastCall()).contains("<<<CHANGED"), "the last call asked for the whole article");
+        assertEquals(fellBack + 1, metrics.counter("summarizer.updates.fallbacks").count());
     }
 
     @Test
