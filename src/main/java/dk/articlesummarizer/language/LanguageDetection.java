@@ -15,11 +15,12 @@ import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The Lingua detectors, in low-accuracy mode (trigram models only: a few MB instead of ~100 MB; articles are long
- * enough). Their models load in the background at start, so the HTTP server does not wait for them; the first
- * check that needs them does.
+ * enough). Their models load on a worker at start, so the HTTP server does not wait for them; the first check
+ * that needs them does.
  */
 @ApplicationScoped
 @Startup
@@ -62,11 +63,7 @@ public class LanguageDetection {
     private static CompletableFuture<LanguageDetector> load(Set<Language> languages) {
         return CompletableFuture.supplyAsync(() -> LanguageDetectorBuilder.fromLanguages(
                 languages.toArray(Language[]::new)).withLowAccuracyMode().withPreloadedLanguageModels().build(),
-                task -> {
-                    Thread loader = new Thread(task, "language-models");
-                    loader.setDaemon(true);
-                    loader.start();
-                });
+                Infrastructure.getDefaultWorkerPool());
     }
 
     static Language byIsoCode(String code) {

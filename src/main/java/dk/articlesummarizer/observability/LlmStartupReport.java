@@ -1,6 +1,5 @@
 package dk.articlesummarizer.observability;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +15,7 @@ import dk.articlesummarizer.llm.LlmEndpoint;
 import dk.articlesummarizer.llm.ModelChain;
 import dk.articlesummarizer.llm.ModelLink;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Says at start which LLM the service talks to and how, and whether it answered, so that an operator does not
@@ -47,7 +47,7 @@ public class LlmStartupReport {
         if (primary.problem().isPresent()) {
             return;
         }
-        CompletableFuture.runAsync(() -> {
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
             HealthCheckResponse checked = provider.call();
             Object detail = checked.getData().map(data -> data.get("detail")).orElse("not checked");
             LOG.infof("LLM provider at %s: GET /models %s", primary.shown(), detail);
