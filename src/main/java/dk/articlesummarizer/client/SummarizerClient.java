@@ -39,8 +39,16 @@ public interface SummarizerClient {
         }
     }
 
-    record SummaryResponse(String title, String translation, java.util.List<String> summary, String sourceLanguage,
-            String model, boolean cached, Usage usage, int chunks) {
+    /**
+     * @param bullets the summary's bullets, each with the article paragraphs (from 1) it rests on
+     * @param disclosure how the answer was made, a line to print under it
+     */
+    record SummaryResponse(String title, String translation, java.util.List<String> summary,
+            java.util.List<Bullet> bullets, String sourceLanguage, String model, String disclosure, boolean cached,
+            Usage usage, int chunks) {
+    }
+
+    record Bullet(String text, java.util.List<Integer> paragraphs) {
     }
 
     record Usage(int inputTokens, int outputTokens) {

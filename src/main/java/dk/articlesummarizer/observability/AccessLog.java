@@ -14,7 +14,8 @@ import io.vertx.ext.web.RoutingContext;
  * One line per API request at INFO: method, path, status, duration and cache status (the request id is in every
  * line's context), so that a caller's {@code X-Request-Id} finds its request. Never the body, the query or a header
  * value. Refusals (no key, rate limit, a busy or paused LLM, a full job queue) and health and metrics scrapes are
- * logged at DEBUG only, so that abuse and probes do not flood the log; metrics count them.
+ * logged at DEBUG only, so that abuse and probes do not flood the log; metrics count them. Written here because
+ * Quarkus's access log ({@code quarkus.http.access-log}) logs every request at one level.
  */
 @ApplicationScoped
 public class AccessLog {

@@ -50,6 +50,9 @@ class SummarizerClientTest {
 
         assertEquals(fake.title(), first.title());
         assertEquals(fake.summary(), first.summary());
+        assertEquals(fake.summary(), first.bullets().stream().map(SummarizerClient.Bullet::text).toList());
+        assertTrue(first.bullets().stream().allMatch(bullet -> !bullet.paragraphs().isEmpty()), "every bullet cites");
+        assertTrue(first.disclosure().contains(first.model()), first.disclosure());
         assertFalse(first.cached());
         assertEquals(fake.promptTokens(), first.usage().inputTokens());
         assertEquals(1, first.chunks());
