@@ -18,7 +18,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * Makes the fake provider "translate" whatever it is sent, the way a real model would shape it: one English
  * paragraph per source paragraph, numbered like the source's "Afsnit N." so that tests can check order and
  * completeness. The sentences of {@link LongArticles} are translated for real (names and numbers kept, numbers in
- * English notation); other text becomes English filler about as long. Headline and bullets contain no numbers.
+ * English notation); other text becomes English filler about as long, with a quotation for each of the source
+ * paragraph's (and its dialogue dash). Headline and bullets contain no numbers.
  * Stubs opt in with {@code .withTransformers(FakeTranslator.NAME)}; a fixed delay on the stub is kept.
  * <p>
  * The transformer parameter {@value #SHAPE} makes passages come back the way small models get them wrong:
@@ -68,6 +69,10 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
                     "According to the Danish Energy Agency, the final decision will be made in the autumn."));
     private static final Pattern SECTION = Pattern.compile("^Afsnit (\\d+)\\.");
     private static final Pattern PLACEHOLDER = Pattern.compile("<(/?)g\\d+(/?)>");
+    /** A quotation in the source paragraph: it comes back as a quotation, as a faithful model keeps it. */
+    private static final Pattern QUOTE = Pattern.compile("[\"„“»][^\"„“”»«]{2,}[\"“”«]");
+    private static final String QUOTED = " The residents heard about it at a public meeting by the harbour."
+            + " \"We have waited a long time for this day,\" one of them says.";
     private static final String FILLER = " The council discussed the plan with residents and local businesses, and"
             + " the mayor said that the town would keep working on it over the coming months.";
 
@@ -181,6 +186,13 @@ public class FakeTranslator implements ResponseDefinitionTransformerV2 {
             StringBuilder out = new StringBuilder(section.find() ? "Section " + section.group(1) + "." : "Text.");
             while (out.length() < paragraph.length()) {
                 out.append(FILLER);
+            }
+            if (paragraph.startsWith("– ")) {
+                out.insert(0, "– ");
+            }
+            Matcher quote = QUOTE.matcher(paragraph);
+            while (quote.find()) {
+                out.append(QUOTED);
             }
             // A glossary's names come back in their English form, as a model that follows it writes them.
             for (Map.Entry<String, String> term : glossary.entrySet()) {
