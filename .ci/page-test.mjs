@@ -1,6 +1,8 @@
 // The page at "/" in a real headless Chromium (Debian's chromium, driven by playwright-core), against the packaged
-// service with API keys on and the benchmark's fake provider: an error without the key, an answer with it, and a
-// refused English article. Usage: node .ci/page-test.mjs <tools dir> <service base URL> <API key>
+// service with API keys on and the benchmark's fake provider: an error without the key, an answer with it (its
+// disclosure line, each bullet's paragraphs marked in the translation while it is pointed at), an answer cached
+// before bullets cited paragraphs, and a refused English article. Screenshots: target/page.png (the answer) and
+// target/page-cited.png (a bullet hovered). Usage: node .ci/page-test.mjs <tools dir> <service base URL> <API key>
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -64,6 +66,74 @@ try {
     "on a wide screen the original stands beside the translation");
   await page.screenshot({ path: "target/page.png", fullPage: true });
   console.log("screenshot of the answer: target/page.png");
+
+  // The same request as JSON: the answer the page just showed (from the cache, or made again the same way).
+  const sent = await (await page.request.post(base + "/summarize", {
+    headers: { Authorization: "Bearer " + apiKey, Accept: "application/json" },
+    data: { text: danish, title: "Nyt havnebad" },
+  })).json();
+  check(/not reviewed by an editor/.test(sent.disclosure) && await page.isVisible("#answer-disclosure")
+    && (await page.textContent("#answer-disclosure")) === sent.disclosure, `the disclosure: "${sent.disclosure}"`);
+  const items = page.locator("#answer-summary li");
+  const markers = await page.locator("#answer-summary li .cites").allTextContents();
+  check(sent.bullets.length === bullets && sent.bullets.every((bullet) => bullet.paragraphs.length > 0)
+    && markers.join(" | ") === sent.bullets.map((bullet) => "¶ " + bullet.paragraphs.join(", ")).join(" | "),
+    `each bullet shows its paragraphs: ${markers.join(" | ")}`);
+  const marked = () => page.$$eval("#answer-translation .pair.cited", (rows) =>
+    rows.map((row) => row.dataset.paragraph).join(", "));
+  for (let i = 0; i < bullets; i++) {
+    await items.nth(i).hover();
+    check(await marked() === sent.bullets[i].paragraphs.join(", "),
+      `hovering bullet ${i + 1} marks paragraph(s) ${sent.bullets[i].paragraphs.join(", ")} of the translation`);
+  }
+  await page.hover("h1");
+  check(await marked() === "", "moving away unmarks them");
+  const last = sent.bullets[bullets - 1].paragraphs;
+  await items.nth(bullets - 1).focus();
+  check(await marked() === last.join(", ") && await items.nth(bullets - 1).getAttribute("tabindex") === "0"
+    && await items.nth(bullets - 1).getAttribute("aria-describedby") === last.map((n) => "paragraph-" + n).join(" ")
+    && await page.locator("#paragraph-" + last[0]).count() === 1,
+    "a bullet is focusable; focused it marks its paragraphs and is described by them");
+  await items.nth(bullets - 1).blur();
+  check(await marked() === "", "leaving it unmarks them");
+  await items.nth(bullets - 1).hover();
+  await page.screenshot({ path: "target/page-cited.png", fullPage: true });
+  check(await marked() === last.join(", "), "screenshot of a bullet hovered: target/page-cited.png");
+
+  // Answers the fake provider cannot give: bullets citing different paragraphs, and an answer cached before
+  // bullets cited paragraphs and before the disclosure line (only `summary`).
+  const shown = async (result) => {
+    await page.route("**/summarize", (route) => route.fulfill({
+      status: 200,
+      contentType: "text/event-stream",
+      body: "event: answer\ndata: " + JSON.stringify(Object.assign({
+        translation: "One.\n\nTwo.\n\nThree.", summary: ["First.", "Second.", "Third."], sourceLanguage: "da",
+        model: "older-model", cached: true, usage: { savedTokens: 10, savedCost: 0, currency: "USD" }, chunks: 1,
+        reused: 0, format: "text", removed: [],
+      }, result)) + "\n\n",
+    }));
+    await page.click("#submit");
+    await page.waitForFunction((title) => document.querySelector("#answer-title").textContent === title,
+      result.title, { timeout: 10000 });
+    await page.unroute("**/summarize");
+  };
+  await shown({ title: "Cited apart", bullets: [{ text: "First.", paragraphs: [2] },
+    { text: "Second.", paragraphs: [1, 3] }, { text: "Third.", paragraphs: [] }], disclosure: "Said by the service." });
+  await items.nth(0).hover();
+  const second = await marked();
+  await items.nth(1).hover();
+  const firstAndThird = await marked();
+  await items.nth(2).hover();
+  check(second === "2" && firstAndThird === "1, 3" && await marked() === ""
+    && (await page.locator("#answer-summary .cites").allTextContents()).join(" | ") === "¶ 2 | ¶ 1, 3"
+    && await items.nth(2).getAttribute("tabindex") === null
+    && (await page.textContent("#answer-disclosure")) === "Said by the service.",
+    "bullets citing different paragraphs mark each their own; one citing none has no marker");
+  await shown({ title: "An older answer" });
+  check((await items.allTextContents()).join(" ") === "First. Second. Third."
+    && await page.locator("#answer-summary .cites").count() === 0
+    && (await page.textContent("#answer-disclosure")).includes("older-model"),
+    "an older answer: its bullets without paragraphs, and a disclosure line all the same");
 
   await page.fill("#text", "The city council approved a new budget on Tuesday evening after a long debate about"
     + " schools, roads and the new library in the town centre.");

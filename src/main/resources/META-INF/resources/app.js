@@ -1,6 +1,6 @@
 // The page behind "/": sends the article asking for Server-Sent Events, shows the translation as the model writes
-// it, then the checked answer (headline, bullets, and the translation beside the original on wide screens), or the
-// problem as a readable message. No build step, no dependencies.
+// it, then the checked answer (headline, bullets with the paragraphs they rest on, and the translation beside the
+// original on wide screens), or the problem as a readable message. No build step, no dependencies.
 "use strict";
 
 const form = document.getElementById("article-form");
@@ -105,34 +105,71 @@ function showProblem(problem) {
   statusLine.textContent = "";
 }
 
+// Answers cached before bullets cited paragraphs have only `summary`: their bullets are shown without citations.
+function citedBullets(result) {
+  return result.bullets || result.summary.map((text) => ({ text, paragraphs: [] }));
+}
+
+// A bullet ends with "¶ 2, 5"; pointing at it (mouse or keyboard) marks those paragraphs of the translation, and
+// a screen reader reads them as its description.
+function bulletItem(bullet, paragraphsShown) {
+  const item = document.createElement("li");
+  item.textContent = bullet.text;
+  if (bullet.paragraphs.length === 0) {
+    return item;
+  }
+  const marker = document.createElement("span");
+  marker.className = "cites";
+  marker.textContent = "¶ " + bullet.paragraphs.join(", ");
+  marker.title = (bullet.paragraphs.length === 1 ? "Rests on paragraph " : "Rests on paragraphs ")
+    + bullet.paragraphs.join(", ") + " of the article";
+  item.append(" ", marker);
+  item.tabIndex = 0;
+  if (paragraphsShown) {
+    item.setAttribute("aria-describedby", bullet.paragraphs.map((number) => "paragraph-" + number).join(" "));
+  }
+  item.addEventListener("mouseenter", () => markParagraphs(bullet.paragraphs));
+  item.addEventListener("focus", () => markParagraphs(bullet.paragraphs));
+  item.addEventListener("mouseleave", () => markParagraphs([]));
+  item.addEventListener("blur", () => markParagraphs([]));
+  return item;
+}
+
+function markParagraphs(numbers) {
+  for (const row of document.querySelectorAll("#answer-translation [data-paragraph]")) {
+    row.classList.toggle("cited", numbers.includes(Number(row.dataset.paragraph)));
+  }
+}
+
 function showAnswer(result, original) {
   document.getElementById("answer-title").textContent = result.title;
-  const bullets = document.getElementById("answer-summary");
-  bullets.replaceChildren(...result.summary.map((bullet) => {
-    const item = document.createElement("li");
-    item.textContent = bullet;
-    return item;
-  }));
+  // An HTML or Markdown translation is shown whole, so only a plain one has paragraphs to mark.
+  const paragraphsShown = result.format !== "html" && result.format !== "markdown";
+  document.getElementById("answer-summary").replaceChildren(
+    ...citedBullets(result).map((bullet) => bulletItem(bullet, paragraphsShown)));
   const removed = document.getElementById("answer-removed");
   removed.hidden = !(result.removed && result.removed.length);
   removed.textContent = removed.hidden ? "" : "Removed from the article's markup, never run: "
     + result.removed.join(", ") + ".";
-  if (result.format === "html" || result.format === "markdown") {
+  if (!paragraphsShown) {
     showMarkup(result);
     return;
   }
-  // Paragraph by paragraph: the original beside its translation (the original shows on wide screens only).
+  // Paragraph by paragraph: the original beside its translation (the original shows on wide screens only),
+  // numbered from 1 as the bullets cite them.
   const english = paragraphs(result.translation);
   const danish = paragraphs(original);
   const rows = [];
   for (let i = 0; i < Math.max(english.length, danish.length); i++) {
     const row = document.createElement("div");
     row.className = "pair";
+    row.dataset.paragraph = i + 1;
     const source = document.createElement("p");
     source.className = "original";
     source.lang = "da";
     source.textContent = danish[i] || "";
     const target = document.createElement("p");
+    target.id = "paragraph-" + (i + 1);
     target.textContent = english[i] || "";
     row.append(source, target);
     rows.push(row);
@@ -165,6 +202,9 @@ function showMarkup(result) {
 function finishAnswer(result) {
   copyButton("copy-summary", () => result.summary.map((bullet) => "- " + bullet).join("\n"));
   copyButton("copy-translation", () => result.translation);
+  // An answer cached before the service sent its disclosure gets the same line.
+  document.getElementById("answer-disclosure").textContent = result.disclosure
+    || "Machine-translated and summarised by " + result.model + "; not reviewed by an editor.";
   document.getElementById("answer-meta").textContent = "Model " + result.model + "; " + spending(result);
   answer.hidden = false;
   if (!firstChunkShown) {
@@ -186,6 +226,7 @@ async function readProblem(response) {
 function startTranslation() {
   document.getElementById("answer-title").textContent = "";
   document.getElementById("answer-summary").replaceChildren();
+  document.getElementById("answer-disclosure").textContent = "";
   document.getElementById("answer-meta").textContent = "";
   document.getElementById("copy-summary").hidden = true;
   document.getElementById("copy-translation").hidden = true;
