@@ -6,9 +6,11 @@ import dk.articlesummarizer.chunk.Chunker;
 import dk.articlesummarizer.format.ArticleFormat;
 import dk.articlesummarizer.format.MarkedUpArticle;
 import dk.articlesummarizer.format.Placeholders;
+import dk.articlesummarizer.glossary.Glossary;
 import dk.articlesummarizer.llm.Bullet;
 import dk.articlesummarizer.llm.Usage;
 import dk.articlesummarizer.llm.guardrail.Citations;
+import dk.articlesummarizer.llm.guardrail.NameForms;
 
 /**
  * A finished answer for one article (cached as its serialized response, see CachedAnswer).
@@ -34,6 +36,16 @@ public record Summary(String title, String translation, List<String> summary, St
             Usage usage, int chunks, int reused) {
         this(title, translation, summary, sourceLanguage, model, usage, chunks, reused, ArticleFormat.TEXT, List.of(),
                 summary.stream().map(bullet -> new Bullet(bullet, List.of())).toList());
+    }
+
+    /**
+     * This answer with each name in one form across translation, headline and bullets: an update's new paragraphs
+     * or a long article's passages, asked for apart, may spell a name otherwise than the rest.
+     */
+    public Summary withOneFormPerName(Glossary glossary) {
+        NameForms.Outcome named = NameForms.unify(glossary, translation, title, summary);
+        return new Summary(named.title(), named.translation(), named.bullets(), sourceLanguage, model, usage, chunks,
+                reused, format, removed, bullets);
     }
 
     /** This answer with its bullets tied to the paragraphs of {@code source} they rest on. */

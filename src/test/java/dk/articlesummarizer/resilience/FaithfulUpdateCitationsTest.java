@@ -121,6 +121,36 @@ class FaithfulUpdateCitationsTest {
         assertEquals(FaithfulAnswersTest.DISCLOSURE, answer.getString("disclosure"));
     }
 
+    @Test
+    void anUpdatesNewParagraphSpellingANameOtherwiseTakesTheStorysForm() {
+        String first = Articles.load("faerge-tunoe.txt") + "\n\nSagen har nummer " + System.nanoTime() + ".";
+        List<String> english = new ArrayList<>(FERRY);
+        english.add("The case has a number.");
+        english.set(2, english.get(2) + " Kjeldgaard has run the harbour for years.");
+        openAi.stubFor(chatCompletion().willReturn(completion(OpenAiStubs.write(Map.of(
+                "title", "New electric ferry for Tunø", "translation", String.join("\n\n", english),
+                "summary", List.of("Hou and Tunø get a new electric ferry this summer.",
+                        "The ferry cost 63 million kroner.", "It sails for the first time on 14 June."))),
+                "stop", 400, 300)));
+        summarize(first);
+        List<String> paragraphs = new ArrayList<>(Chunker.paragraphs(first));
+        paragraphs.add(2, "Havnefoged Rasmus Kjeldgaard glæder sig til den nye færge.");
+        openAi.stubFor(chatCompletion().withRequestBody(containing("<<<CHANGED")).atPriority(1)
+                .willReturn(completion(OpenAiStubs.write(Map.of(
+                        "paragraphs", List.of("Harbour master Rasmus Kjeldgård is looking forward to the new ferry."),
+                        "title", "Kjeldgård looks forward to the new ferry",
+                        "summary", List.of("Hou and Tunø get a new electric ferry this summer.",
+                                "The ferry cost 63 million kroner.", "Kjeldgård looks forward to the ferry."))),
+                        "stop", 200, 150)));
+
+        JsonPath answer = summarize(String.join("\n\n", paragraphs));
+
+        assertTrue(answer.getInt("reused") > 0, "answered as an update");
+        String everything = answer.getString("translation") + answer.getString("title") + answer.getList("summary");
+        assertFalse(everything.contains("Kjeldgård"), everything);
+        assertTrue(answer.getString("title").contains("Kjeldgaard"), answer.getString("title"));
+    }
+
     private static List<Integer> cited(JsonPath answer, int bullet) {
         return answer.getList("bullets[" + bullet + "].paragraphs", Integer.class);
     }

@@ -43,7 +43,19 @@ public final class Citations {
         if (anchors.isEmpty()) {
             return closestInWords(bullet, paragraphs);
         }
-        List<Set<String>> stated = paragraphs.stream().map(paragraph -> stated(anchors, bullet, paragraph)).toList();
+        List<Set<String>> stated = paragraphs.stream().map(paragraph -> stated(anchors, bullet, paragraph, false))
+                .toList();
+        Set<String> nowhere = new HashSet<>(anchors);
+        stated.forEach(nowhere::removeAll);
+        if (!nowhere.isEmpty()) {
+            // Only numbers no paragraph writes as the bullet does are read generously: in words, as a clock time.
+            List<Set<String>> generous = paragraphs.stream()
+                    .map(paragraph -> stated(nowhere, bullet, paragraph, true)).toList();
+            for (int i = 0; i < stated.size(); i++) {
+                generous.get(i).addAll(stated.get(i));
+            }
+            stated = generous;
+        }
         Set<String> uncovered = new HashSet<>(anchors);
         Set<Integer> cited = new TreeSet<>();
         while (!uncovered.isEmpty()) {
@@ -72,9 +84,15 @@ public final class Citations {
         return anchors;
     }
 
-    private static Set<String> stated(Set<String> anchors, String bullet, String paragraph) {
-        Set<BigDecimal> numbers = NumberFacts.readingsOfDigits(paragraph);
-        numbers.addAll(NumberFacts.readingsOfWords(paragraph));
+    /** @param generously whether numbers count in every reading the answer's checks allow, not only as written */
+    private static Set<String> stated(Set<String> anchors, String bullet, String paragraph, boolean generously) {
+        Set<BigDecimal> numbers = new HashSet<>();
+        if (generously) {
+            numbers.addAll(NumberFacts.readingsOfDigits(paragraph));
+            numbers.addAll(NumberFacts.readingsOfWords(paragraph));
+        } else {
+            NumberFacts.numbersIn(paragraph).forEach(written -> numbers.addAll(NumberFacts.scaledReadings(written)));
+        }
         List<String> unstatedNames = NameFacts.unsupported(paragraph, List.of(bullet));
         Set<String> stated = new HashSet<>();
         for (String anchor : anchors) {

@@ -25,7 +25,7 @@ import dk.articlesummarizer.glossary.Term;
  * count, so Hansen, Hanson, Hanssen and Jensen stay four names. A name a glossary entry rules is left to
  * {@link GlossaryCheck}.
  */
-final class NameForms {
+public final class NameForms {
 
     /** A capitalised word with lower-case letters in it: all-capital abbreviations are not names of this kind. */
     private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}\\p{L}*\\p{Ll}\\p{L}*"
@@ -41,7 +41,7 @@ final class NameForms {
     private NameForms() {
     }
 
-    record Outcome(String translation, String title, List<String> bullets, Set<Repair> repairs) {
+    public record Outcome(String translation, String title, List<String> bullets, Set<Repair> repairs) {
     }
 
     /** A name as it stands in a text. */
@@ -52,7 +52,7 @@ final class NameForms {
      * The texts with each name in one form: of the forms of one name, the one the translation uses most (on a tie,
      * the one it uses first; a name the translation lacks takes its first form in the headline and bullets).
      */
-    static Outcome unify(Glossary glossary, String translation, String title, List<String> bullets) {
+    public static Outcome unify(Glossary glossary, String translation, String title, List<String> bullets) {
         List<String> texts = new ArrayList<>();
         texts.add(translation);
         texts.add(title == null ? "" : title);

@@ -106,9 +106,14 @@ final class NumberFacts {
 
     /** A written number (with its scale word, if any) is supported when one of its readings is the source's. */
     static boolean supported(String written, Set<BigDecimal> sourceReadings) {
+        return scaledReadings(written).stream().anyMatch(sourceReadings::contains);
+    }
+
+    /** The readings of a written number with its scale word, if any: "21,4 mia." is 21.4 and 21,400,000,000 too. */
+    static Set<BigDecimal> scaledReadings(String written) {
         Matcher number = NUMBER.matcher(written);
         if (!number.find()) {
-            return false;
+            return Set.of();
         }
         Set<BigDecimal> readings = readings(number.group());
         Matcher scale = SCALE.matcher(written);
@@ -116,7 +121,7 @@ final class NumberFacts {
             BigDecimal factor = factor(scale.group(1));
             Set.copyOf(readings).forEach(value -> readings.add(canonical(value.multiply(factor))));
         }
-        return readings.stream().anyMatch(sourceReadings::contains);
+        return readings;
     }
 
     /** The readings of one written number: as English, as Danish, and with all separators ignored. */

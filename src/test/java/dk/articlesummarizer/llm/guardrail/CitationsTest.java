@@ -44,4 +44,21 @@ class CitationsTest {
         assertEquals(List.of(4), Citations.locate(DANISH, List.of(String.join(" ", ENGLISH)),
                 List.of("The club has 1,200 members.")).get(0).paragraphs());
     }
+
+    @Test
+    void aNumberCitesTheParagraphWritingItNotOneThatMightReadAsIt() {
+        assertEquals(List.of(2), Citations.locate(
+                List.of("Udlånet er steget med 14 procent.", "Biblioteket får 2 nye filialer."),
+                List.of("Lending is up 14 per cent; the municipality wants to grow it.", "The library gets 2 new"
+                        + " branches."), List.of("The library gets 2 new branches.")).get(0).paragraphs());
+        assertEquals(List.of(2), Citations.locate(
+                List.of("Kommunen åbner en ny hal i Vejle.", "Ved ulykken kom 1 person til skade."),
+                List.of(), List.of("1 person was injured in the accident.")).get(0).paragraphs());
+    }
+
+    @Test
+    void aNumberWrittenOnlyInWordsIsStillFound() {
+        assertEquals(List.of(2), Citations.locate(List.of("Hallen åbner i maj.", "Der kommer tre nye baner."),
+                List.of(), List.of("There will be 3 new lanes.")).get(0).paragraphs());
+    }
 }
