@@ -6,9 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -22,6 +26,13 @@ import dk.articlesummarizer.support.OpenAiStubs;
  * reference translation, in the untidy shapes real models use (prose and a fence around JSON with raw line
  * breaks, as Llama does; capitalized keys and the summary as one string of lines, as Qwen does), and long
  * articles passage by passage like {@link FakeTranslator}.
+ *
+ * <p>A reference answer may carry a {@code fault}: text replacements in some of its fields ({@code in}: title,
+ * translation, summary; all when absent) that make it wrong the way a real model gets it wrong (Danish quotation
+ * marks kept, a name in two spellings, a glossary term left in Danish, a made-up quote). The service must put it
+ * right, so that the report shows whether it did. With {@code untilCorrected} the fault is in the first answer
+ * only, and the answer to the service's correction is the reference: a fault the service refuses rather than
+ * repairs.
  */
 final class GoldenProvider implements ResponseDefinitionTransformerV2, AutoCloseable {
 
@@ -60,11 +71,42 @@ final class GoldenProvider implements ResponseDefinitionTransformerV2, AutoClose
         String user = messages.path(1).path("content").asText();
         int from = user.indexOf("<<<ARTICLE\n");
         int to = user.indexOf("\nARTICLE>>>");
-        JsonNode answer = from < 0 || to < 0 ? null : answers.get(user.substring(from + 11, to).strip());
+        JsonNode reference = from < 0 || to < 0 ? null : answers.get(user.substring(from + 11, to).strip());
+        // The service's correction follows the model's first answer in the same conversation.
+        JsonNode answer = reference == null ? null : withFault(reference, messages.size() > 2);
         String body = answer == null ? FakeTranslator.completionFor(request)
                 : OpenAiStubs.completionJson(untidy(answer, answers.size()), "stop", user.length() / 4,
                         answer.toString().length() / 4);
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body).build();
+    }
+
+    /** The reference answer with its fault put in, unless the fault lasts only until corrected and was. */
+    private static JsonNode withFault(JsonNode reference, boolean corrected) {
+        ObjectNode answer = reference.deepCopy();
+        JsonNode fault = answer.remove("fault");
+        if (fault == null || corrected && fault.path("untilCorrected").asBoolean()) {
+            return answer;
+        }
+        List<String> fields = new ArrayList<>();
+        fault.path("in").forEach(field -> fields.add(field.asText()));
+        for (String field : fields.isEmpty() ? List.of("title", "translation", "summary") : fields) {
+            JsonNode value = answer.path(field);
+            if (value.isArray()) {
+                ArrayNode replaced = answer.putArray(field);
+                value.forEach(item -> replaced.add(replaced(item.asText(), fault)));
+            } else if (value.isTextual()) {
+                answer.put(field, replaced(value.asText(), fault));
+            }
+        }
+        return answer;
+    }
+
+    private static String replaced(String text, JsonNode fault) {
+        String result = text;
+        for (JsonNode pair : fault.path("replace")) {
+            result = result.replace(pair.path(0).asText(), pair.path(1).asText());
+        }
+        return result;
     }
 
     /** The reference answer in one of three shapes, chosen by its headline so that each article has one. */
