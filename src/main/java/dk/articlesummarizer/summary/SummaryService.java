@@ -242,11 +242,11 @@ public class SummaryService {
     private Summary callLlm(Article article, String language, CachePolicy policy, Deadline deadline,
             Progress progress) {
         boolean store = policy != CachePolicy.BYPASS;
-        Summary summary = longArticles.isLong(article.text())
-                ? longArticles.summarize(article.text(), article.title(), article.glossary(),
-                        article.markup() != null, language, store, deadline, progress)
-                : callLlmOnce(article, language, policy, progress, deadline);
-        if (!longArticles.isLong(article.text())) {
+        boolean isLong = longArticles.isLong(article.text());
+        Summary summary = (isLong ? longArticles.summarize(article.text(), article.title(), article.glossary(),
+                article.markup() != null, language, store, deadline, progress)
+                : callLlmOnce(article, language, policy, progress, deadline)).withOneFormPerName(article.glossary());
+        if (!isLong) {
             remember(article, summary, policy);
         }
         return finished(article, summary);
