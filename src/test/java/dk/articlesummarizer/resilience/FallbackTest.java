@@ -202,4 +202,53 @@ class FallbackTest {
         assertEquals(1, chatRequests(primary).size(), "streams are not retried");
         assertEquals(1, chatRequests(fallback).size());
     }
+
+    private static JsonPath answered(String article, String cache) {
+        return given().contentType(ContentType.JSON).body(Map.of("text", article)).post("/summarize").then()
+                .statusCode(200).header("X-Cache", cache).extract().jsonPath();
+    }
+
+    private static String disclosure(String model) {
+        return "Machine-translated and summarised by " + model + "; not reviewed by an editor.";
+    }
+
+    /** The disclosure names the model of the chain that answered, also when the answer comes from the cache. */
+    @Test
+    void thePrimaryModelIsNamedWhenItAnswers() {
+        primary.stubFor(chatCompletion().willReturn(answering(ANSWER)));
+
+        JsonPath answer = answered(article("disclosure-primary-answers"), "MISS");
+
+        assertEquals(FakeOpenAi.MODEL, answer.getString("model"));
+        assertEquals(disclosure(FakeOpenAi.MODEL), answer.getString("disclosure"));
+        assertEquals(0, chatRequests(fallback).size());
+    }
+
+    @Test
+    void theFallbackModelIsNamedWhenThePrimaryFailsAndStillWhenTheAnswerComesFromTheCache() {
+        primary.stubFor(chatCompletion().willReturn(providerError(500)));
+        fallback.stubFor(chatCompletion().willReturn(answering(ANSWER)));
+        String article = article("disclosure-primary-down");
+
+        JsonPath miss = answered(article, "MISS");
+        assertEquals(FakeOpenAiChain.FALLBACK_MODEL, miss.getString("model"));
+        assertEquals(disclosure(FakeOpenAiChain.FALLBACK_MODEL), miss.getString("disclosure"));
+        assertEquals(1, chatRequests(fallback).size());
+
+        JsonPath hit = answered(article, "HIT");
+        assertEquals(disclosure(FakeOpenAiChain.FALLBACK_MODEL), hit.getString("disclosure"),
+                "the cached answer still names the model that wrote it");
+        assertEquals(1, chatRequests(fallback).size());
+    }
+
+    @Test
+    void theFallbackModelIsNamedWhenThePrimarysAnswerStaysUnusable() {
+        primary.stubFor(chatCompletion().willReturn(completion("Sorry, I cannot help with that.", "stop", 20, 10)));
+        fallback.stubFor(chatCompletion().willReturn(answering(ANSWER)));
+
+        JsonPath answer = answered(article("disclosure-primary-unusable"), "MISS");
+
+        assertEquals(2, chatRequests(primary).size(), "the primary was asked once more, then left");
+        assertEquals(disclosure(FakeOpenAiChain.FALLBACK_MODEL), answer.getString("disclosure"));
+    }
 }
