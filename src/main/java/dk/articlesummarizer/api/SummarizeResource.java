@@ -19,14 +19,8 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import dk.articlesummarizer.access.AccessFilter;
 import dk.articlesummarizer.jobs.Jobs;
@@ -36,6 +30,7 @@ import dk.articlesummarizer.problem.ProblemType;
 import dk.articlesummarizer.format.ArticleFormat;
 import dk.articlesummarizer.summary.ArticleInput;
 import dk.articlesummarizer.summary.CachePolicy;
+import dk.articlesummarizer.summary.SummarizeResponse;
 import dk.articlesummarizer.summary.SummaryService;
 import dk.articlesummarizer.summary.SummaryStreams;
 import io.smallrye.common.annotation.Blocking;
@@ -47,7 +42,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 /** Decodes and validates the request, asks the service for the answer, and sends it with its cache status. */
 @Path("/summarize")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "summarize", description = "Danish article in, English translation and summary out")
 public class SummarizeResource {
 
     static final String CACHE_STATUS_HEADER = "X-Cache";
@@ -71,38 +65,9 @@ public class SummarizeResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "summarize", summary = "Translate and summarize a Danish article",
-            description = "Returns the English translation, headline and 3-7 bullets. Answers are cached; see the"
-                    + " X-Cache response header and the Cache-Control request header. The model's answer is"
-                    + " checked: an untidy one (JSON in prose or fences, bullets with list markers or several"
-                    + " sentences, no headline, ...) is repaired without another call and is as good as a tidy one,"
-                    + " so the answer does not list repairs (the service's metrics count them); an unusable one"
-                    + " (not English, incomplete, fewer than 3 bullets, numbers or names the article does not"
-                    + " state) is asked for once more, then answered with 502.")
-    @SummarizeResponses
-    public Uni<Response> summarizeJson(
-            @RequestBody(required = true, content = {
-                    @Content(mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SummarizeRequest.class),
-                            example = OpenApiExamples.JSON_REQUEST),
-                    @Content(mediaType = MediaType.TEXT_PLAIN,
-                            schema = @Schema(type = SchemaType.STRING,
-                                    description = "The article; charset parameter honoured, UTF-8 by default"),
-                            example = OpenApiExamples.PLAIN_REQUEST),
-                    @Content(mediaType = MediaType.TEXT_HTML,
-                            schema = @Schema(type = SchemaType.STRING, description = "The article as HTML,"
-                                    + " answered as sanitized HTML with the same structure"),
-                            example = OpenApiExamples.HTML_REQUEST),
-                    @Content(mediaType = MARKDOWN,
-                            schema = @Schema(type = SchemaType.STRING, description = "The article as Markdown,"
-                                    + " answered as Markdown with the same structure"),
-                            example = OpenApiExamples.MARKDOWN_REQUEST) })
-            @Valid SummarizeRequest request,
-            @Parameter(description = "no-cache: answer afresh and replace the cached answer; no-store: neither read"
-                    + " nor write the cache") @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
-            @Parameter(description = "respond-async: answer 202 at once with a job to poll at its Location (GET"
-                    + " /jobs/{id})", schema = @Schema(type = SchemaType.STRING, enumeration = "respond-async"))
-            @HeaderParam(PREFER) String prefer,
+    @APIResponseSchema(value = SummarizeResponse.class, responseDescription = "The translation and summary")
+    public Uni<Response> summarizeJson(@Valid SummarizeRequest request,
+            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl, @HeaderParam(PREFER) String prefer,
             @Context ContainerRequestContext context) {
         if (request == null) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "The body must be a JSON object with a 'text'"
@@ -180,10 +145,7 @@ public class SummarizeResource {
     }
 
     @OPTIONS
-    @Operation(operationId = "summarizeOptions", summary = "The methods this path allows")
-    @APIResponse(responseCode = "204", description = "Allow names them",
-            headers = @Header(name = HttpHeaders.ALLOW, required = true, schema = @Schema(type = SchemaType.STRING,
-                    enumeration = ALLOWED)))
+    @APIResponse(responseCode = "204", description = "Allow names them")
     public Response options() {
         return Response.noContent().header(HttpHeaders.ALLOW, ALLOWED).build();
     }

@@ -9,22 +9,17 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dk.articlesummarizer.access.AccessFilter;
 import dk.articlesummarizer.access.Budgets;
 import dk.articlesummarizer.access.DailyBudget;
-import dk.articlesummarizer.problem.Problem;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** What the calling API key spent on LLM work today, and what its budget leaves. */
 @Path("/usage")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "usage")
 public class UsageResource {
 
     private final Budgets budgets;
@@ -74,15 +69,7 @@ public class UsageResource {
     }
 
     @GET
-    @Operation(operationId = "getUsage", summary = "Today's LLM spending of the calling API key, and its budget",
-            description = "Tokens (prompt and completion) and their cost at the models' prices, counted per UTC day;"
-                    + " without API keys, for the whole service. When a limit is reached, work that would call the"
-                    + " LLM answers 429 budget-exhausted until the day ends; cache hits are always served.")
-    @APIResponse(responseCode = "200", description = "Spent, limit and remaining per measure",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = UsageReport.class)))
-    @APIResponse(responseCode = "401", description = "API keys are on and none (or a wrong one) was sent",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Spent, limit and remaining per measure")
     public UsageReport usage(@Context ContainerRequestContext context) {
         Budgets.Spending today = budgets.spending(AccessFilter.caller(context));
         DailyBudget budget = today.budget();
