@@ -64,6 +64,8 @@ class GeneratedClientIT {
             assertEquals(SummarizeResponse.SourceLanguageEnum.DA, answer.getSourceLanguage());
             assertTrue(answer.getSummary().size() >= 3);
             assertEquals("it-model", answer.getModel());
+            assertEquals(answer.getSummary(), answer.getBullets().stream().map(bullet -> bullet.getText()).toList());
+            assertTrue(answer.getDisclosure().contains("it-model"), answer.getDisclosure());
 
             ApiException refused = assertThrows(ApiException.class, () -> api.summarize(new SummarizeRequest()
                     .text(Articles.load(Articles.ENGLISH)), null, null, "generated-2"));

@@ -46,10 +46,11 @@ class OpenApiTest {
     void statesWhatGeneratedClientsRelyOn() {
         io.restassured.path.json.JsonPath spec = given().get("/q/openapi?format=json").then().statusCode(200)
                 .extract().jsonPath();
-        assertEquals(java.util.List.of("title", "translation", "summary", "sourceLanguage", "model", "cached",
-                "usage", "chunks", "reused", "format", "removed"),
+        assertEquals(java.util.List.of("title", "translation", "summary", "bullets", "sourceLanguage", "model",
+                "disclosure", "cached", "usage", "chunks", "reused", "format", "removed"),
                 spec.getList("components.schemas.SummarizeResponse.required"));
         assertEquals(3, spec.getInt("components.schemas.SummarizeResponse.properties.summary.minItems"));
+        assertEquals(java.util.List.of("text", "paragraphs"), spec.getList("components.schemas.Bullet.required"));
         assertEquals(7, spec.getInt("components.schemas.SummarizeResponse.properties.summary.maxItems"));
         assertEquals(java.util.List.of("da", "nb", "nn", "sv"),
                 spec.getList("components.schemas.SummarizeResponse.properties.sourceLanguage.enum"));
