@@ -23,6 +23,8 @@ import dk.articlesummarizer.summary.ArticleInput;
 import dk.articlesummarizer.summary.BatchSummarizer;
 import dk.articlesummarizer.summary.CachePolicy;
 import dk.articlesummarizer.summary.SummaryJson;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 
 /** Several articles in one request, each answered (or refused) on its own, in order. */
 @Path("/summarize/batch")
@@ -42,13 +44,15 @@ public class BatchResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "One result per article, in order")
-    public Response summarize(BatchRequest request, @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
+    @Blocking // the rate limit's count, in Redis when replicas share one; the articles are answered on workers
+    public Uni<Response> summarize(BatchRequest request, @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
             @Context ContainerRequestContext context) {
         List<ArticleInput> articles = request == null || request.articles() == null ? List.of()
                 : request.articles().stream().map(article -> article == null ? null : article.input()).toList();
         quota.charge(context, articles.size());
-        return Response.ok(json.batchBytes(batches.summarize(articles, CachePolicy.fromCacheControl(cacheControl),
-                AccessFilter.caller(context), RequestIds.current()).await().indefinitely()), MediaType.APPLICATION_JSON_TYPE).build();
+        return batches.summarize(articles, CachePolicy.fromCacheControl(cacheControl), AccessFilter.caller(context),
+                RequestIds.current())
+                .map(outcomes -> Response.ok(json.batchBytes(outcomes), MediaType.APPLICATION_JSON_TYPE).build());
     }
 
     @OPTIONS
