@@ -16,7 +16,7 @@ import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.llm.Usage;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
-import dk.articlesummarizer.replicas.SharedStore;
+import dk.articlesummarizer.cache.SharedStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

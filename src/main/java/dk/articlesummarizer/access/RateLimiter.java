@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import dk.articlesummarizer.replicas.SharedStore;
+import dk.articlesummarizer.cache.SharedStore;
 
 /**
  * Counts requests per client in fixed one-minute windows. The counts live in a Caffeine cache bounded by

@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dk.articlesummarizer.replicas.SharedStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
-import dk.articlesummarizer.replicas.SharedStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** Finished answers for whole articles, as the bytes a hit sends. */

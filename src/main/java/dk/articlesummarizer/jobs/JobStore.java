@@ -13,7 +13,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dk.articlesummarizer.problem.Problem;
-import dk.articlesummarizer.replicas.SharedStore;
+import dk.articlesummarizer.cache.SharedStore;
 
 /**
  * Where jobs live: in Redis when replicas share one (so that any replica answers GET /jobs/{id}), otherwise in a

@@ -26,11 +26,11 @@ import dk.articlesummarizer.llm.Deadline;
 import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
-import dk.articlesummarizer.replicas.SharedStore;
-import dk.articlesummarizer.summary.ArticleInput;
-import dk.articlesummarizer.summary.CachePolicy;
-import dk.articlesummarizer.summary.Progress;
-import dk.articlesummarizer.summary.SummaryService;
+import dk.articlesummarizer.cache.SharedStore;
+import dk.articlesummarizer.pipeline.ArticleInput;
+import dk.articlesummarizer.pipeline.CachePolicy;
+import dk.articlesummarizer.pipeline.Progress;
+import dk.articlesummarizer.pipeline.SummaryService;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 

@@ -28,10 +28,6 @@ import dev.langchain4j.model.output.TokenUsage;
 import dk.articlesummarizer.common.OncePerInterval;
 import dev.langchain4j.service.output.JsonSchemas;
 import dk.articlesummarizer.glossary.Glossary;
-import dk.articlesummarizer.llm.guardrail.DigestCheck;
-import dk.articlesummarizer.llm.guardrail.PassageCheck;
-import dk.articlesummarizer.llm.guardrail.TranslationCheck;
-import dk.articlesummarizer.llm.guardrail.UpdateCheck;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,21 +52,12 @@ public class ArticleLlmClient {
     /** The first answer and one more, after a correction: a model that gets it wrong twice will not the third time. */
     static final int MAX_ANSWERS = 2;
 
-    private final TranslationCheck translationCheck;
-    private final PassageCheck passageCheck;
-    private final DigestCheck digestCheck;
-    private final UpdateCheck updateCheck;
     private final ModelChain chain;
     private final LlmConfig config;
     private final Map<String, OncePerInterval> logs = new ConcurrentHashMap<>();
     private final MeterRegistry metrics;
 
-    public ArticleLlmClient(TranslationCheck translationCheck, PassageCheck passageCheck, DigestCheck digestCheck,
-            UpdateCheck updateCheck, ModelChain chain, LlmConfig config, MeterRegistry metrics) {
-        this.translationCheck = translationCheck;
-        this.passageCheck = passageCheck;
-        this.digestCheck = digestCheck;
-        this.updateCheck = updateCheck;
+    public ArticleLlmClient(ModelChain chain, LlmConfig config, MeterRegistry metrics) {
         this.chain = chain;
         this.config = config;
         this.metrics = metrics;
@@ -105,50 +92,6 @@ public class ArticleLlmClient {
     }
 
     /**
-     * An ordinary article: translation, headline and bullets in one call.
-     *
-     * @param markup whether the article's paragraphs carry placeholders for HTML or Markdown markup
-     */
-    public Translated<TranslatedArticle> translate(Deadline deadline, String title, String article,
-            Glossary glossary, boolean markup) {
-        return ask(deadline, Question.of(Prompts.SYSTEM, Prompts.user(title, article, glossary, markup),
-                TranslatedArticle.class, (answer, truncated) -> translationCheck.check(answer, truncated, article,
-                        title, glossary, markup)));
-    }
-
-    /** One passage of a long article; {@code context} is the text before it, not to be translated. */
-    public Translated<ChunkTranslation> translateChunk(Deadline deadline, String context, String passage,
-            int paragraphs, Glossary glossary, boolean markup) {
-        return ask(deadline, Question.of(Prompts.fill(Prompts.CHUNK_SYSTEM, Map.of("paragraphs", paragraphs)),
-                Prompts.fill(Prompts.CHUNK_USER, Map.of("context", context, "passage", passage, "glossary",
-                        glossary.block(), "format", Prompts.format(markup))),
-                ChunkTranslation.class, (answer, truncated) -> passageCheck.check(answer, truncated, context,
-                        passage, paragraphs, glossary, markup)));
-    }
-
-    /** Headline and bullets of a long article from the key facts of its passages. */
-    public Translated<ArticleDigest> digest(Deadline deadline, String title, String facts, Glossary glossary) {
-        return ask(deadline, Question.of(Prompts.DIGEST_SYSTEM, Prompts.fill(Prompts.DIGEST_USER, Map.of("title",
-                title, "facts", facts, "glossary", glossary.block())), ArticleDigest.class,
-                (answer, truncated) -> digestCheck.check(answer, truncated, title, facts, glossary)));
-    }
-
-    /**
-     * The changed paragraphs of an updated article and its fresh headline and bullets (see {@link Prompts}).
-     *
-     * @param before the previous English headline and bullets
-     */
-    public Translated<ArticleUpdate> update(Deadline deadline, String title, String before,
-            List<UpdatePrompt.Change> changes, Glossary glossary, boolean markup) {
-        return ask(deadline, Question.of(Prompts.fill(Prompts.UPDATE_SYSTEM, Map.of("count", changes.size())),
-                Prompts.fill(Prompts.UPDATE_USER, Map.of("title", title, "before", before, "changes",
-                        UpdatePrompt.changes(changes), "glossary", glossary.block(), "format",
-                        Prompts.format(markup))),
-                ArticleUpdate.class, (answer, truncated) -> updateCheck.check(answer, truncated, title, before,
-                        changes, glossary)));
-    }
-
-    /**
      * A value some LLM call produced, with what it cost.
      *
      * @param model the model of the chain that answered
@@ -156,7 +99,8 @@ public class ArticleLlmClient {
     public record Translated<T>(T value, Usage usage, String model) {
     }
 
-    private <T> Translated<T> ask(Deadline deadline, Question<T> question) {
+    /** The question's answer from the first model of the chain that gives one its check accepts. */
+    public <T> Translated<T> ask(Deadline deadline, Question<T> question) {
         List<Failed> failed = new ArrayList<>();
         for (ModelLink link : chain.links()) {
             try {

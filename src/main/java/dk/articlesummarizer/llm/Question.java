@@ -13,7 +13,7 @@ import dk.articlesummarizer.common.Sha256;
  */
 public record Question<T>(String subject, String system, String user, Class<T> shape, AnswerCheck<T> check) {
 
-    static <T> Question<T> of(String system, String user, Class<T> shape, AnswerCheck<T> check) {
+    public static <T> Question<T> of(String system, String user, Class<T> shape, AnswerCheck<T> check) {
         return new Question<>(HexFormat.of().formatHex(Sha256.of(system + "\u0000" + user)), system, user, shape,
                 check);
     }

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
-import dk.articlesummarizer.llm.ContextBudget;
+import dk.articlesummarizer.pipeline.ContextBudget;
 import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.llm.LlmEndpoint;
 import dk.articlesummarizer.llm.ModelChain;

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dk.articlesummarizer.replicas.SharedStore;
+import dk.articlesummarizer.cache.SharedStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class RateLimiterTest {

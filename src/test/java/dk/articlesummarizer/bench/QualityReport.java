@@ -31,7 +31,7 @@ import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 
-import dk.articlesummarizer.llm.guardrail.SourceCoverage;
+import dk.articlesummarizer.checks.SourceCoverage;
 import dk.articlesummarizer.support.LongArticles;
 
 /**

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
-import dk.articlesummarizer.chunk.Chunker;
+import dk.articlesummarizer.text.Chunker;
 import dk.articlesummarizer.support.FakeTranslator;
 import dk.articlesummarizer.support.LongArticles;
 import dk.articlesummarizer.support.OpenAiStubs;

@@ -38,7 +38,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import dk.articlesummarizer.chunk.Chunker;
+import dk.articlesummarizer.text.Chunker;
 import dk.articlesummarizer.support.Articles;
 import dk.articlesummarizer.support.LongArticles;
 import dk.articlesummarizer.support.FakeTranslator;

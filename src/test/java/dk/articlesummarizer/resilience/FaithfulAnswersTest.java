@@ -27,8 +27,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import dk.articlesummarizer.chunk.Chunker;
-import dk.articlesummarizer.llm.ContextBudget;
+import dk.articlesummarizer.text.Chunker;
+import dk.articlesummarizer.pipeline.ContextBudget;
 import dk.articlesummarizer.support.Articles;
 import dk.articlesummarizer.support.FakeOpenAi;
 import dk.articlesummarizer.support.FakeTranslator;

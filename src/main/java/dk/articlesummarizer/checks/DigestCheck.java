@@ -1,0 +1,41 @@
+package dk.articlesummarizer.checks;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+
+import dk.articlesummarizer.glossary.Glossary;
+import dk.articlesummarizer.llm.AnswerCheck;
+import dk.articlesummarizer.llm.ArticleDigest;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Checks headline and bullets written from a long article's key facts, which were checked against its passages. */
+@Singleton
+public class DigestCheck extends AnswerReading {
+
+    public DigestCheck(MeterRegistry metrics) {
+        super(metrics);
+    }
+
+    /** @param facts what the headline and bullets are written from */
+    public AnswerCheck.Checked<ArticleDigest> check(String answer, boolean truncated, String givenTitle, String facts,
+            Glossary glossary) {
+        return read(answer, truncated, json -> check(json, givenTitle, facts, glossary));
+    }
+
+    private Verdict<ArticleDigest> check(AnswerJson json, String givenTitle, String facts, Glossary glossary) {
+        GlossaryCheck.Outcome ruled = GlossaryCheck.formsPutRight(glossary,
+                json.text(AnswerJson.Field.TITLE, false),
+                AnswerInspector.tidyBullets(json.strings(AnswerJson.Field.SUMMARY), json.repairs()), json.repairs());
+        List<String> bullets = ruled.bullets();
+        String title = AnswerInspector.titleOrDerived(ruled.title(), bullets, json.repairs());
+        String known = facts + "\n" + givenTitle;
+        Optional<Violation> violation = json.missingFields()
+                .or(() -> AnswerInspector.bullets(bullets))
+                .or(() -> AnswerInspector.numbers(known, TranslationCheck.claims(title, bullets)))
+                .or(() -> AnswerInspector.names(known, bullets));
+        return violation.isPresent() ? Verdict.rejected(violation.get())
+                : Verdict.accepted(new ArticleDigest(title, bullets));
+    }
+}

@@ -1,0 +1,92 @@
+package dk.articlesummarizer.checks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Singleton;
+
+import dk.articlesummarizer.text.Placeholders;
+import dk.articlesummarizer.glossary.Glossary;
+import dk.articlesummarizer.llm.AnswerCheck;
+import dk.articlesummarizer.llm.ArticleUpdate;
+import dk.articlesummarizer.llm.UpdatePrompt;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Checks an updated article's answer: one English paragraph per changed paragraph, each checked like a translation
+ * (and against the glossary), and a headline and bullets whose numbers and names the prompt supports: the changed
+ * paragraphs, the previous headline and bullets, and the English context.
+ */
+@Singleton
+public class UpdateCheck extends AnswerReading {
+
+    private final AnswerInspector inspector;
+
+    public UpdateCheck(AnswerInspector inspector, MeterRegistry metrics) {
+        super(metrics);
+        this.inspector = inspector;
+    }
+
+    /**
+     * @param before the previous English headline and bullets
+     * @param changes the changed paragraphs, with the English text around each
+     */
+    public AnswerCheck.Checked<ArticleUpdate> check(String answer, boolean truncated, String givenTitle,
+            String before, List<UpdatePrompt.Change> changes, Glossary glossary) {
+        return read(answer, truncated, json -> check(json, givenTitle, before, changes, glossary));
+    }
+
+    private Verdict<ArticleUpdate> check(AnswerJson json, String givenTitle, String before,
+            List<UpdatePrompt.Change> changes, Glossary glossary) {
+        List<String> sources = changes.stream().map(UpdatePrompt.Change::danish).toList();
+        String near = changes.stream().map(change -> change.before() + "\n" + change.after())
+                .collect(Collectors.joining("\n"));
+        List<String> answered = json.strings(AnswerJson.Field.PARAGRAPHS).stream().map(String::strip)
+                .filter(paragraph -> !paragraph.isEmpty()).toList();
+        List<String> tidied = AnswerInspector.tidyBullets(json.strings(AnswerJson.Field.SUMMARY), json.repairs())
+                .stream().map(bullet -> MarkupCheck.withoutPlaceholders(bullet, json.repairs())).toList();
+        GlossaryCheck.Outcome named = GlossaryCheck.formsPutRight(glossary, MarkupCheck.withoutPlaceholders(
+                json.text(AnswerJson.Field.TITLE, false), json.repairs()), tidied, json.repairs());
+        List<String> bullets = named.bullets();
+        String title = AnswerInspector.titleOrDerived(named.title(), bullets, json.repairs());
+        Optional<Violation> violation = json.missingFields().or(() -> count(answered.size(), sources.size()));
+        List<String> english = new ArrayList<>();
+        for (int i = 0; violation.isEmpty() && i < sources.size(); i++) {
+            // One paragraph at a time: a count of one, and its placeholders (an HTML or Markdown article's).
+            MarkupCheck.Outcome marked = MarkupCheck.check(sources.get(i), answered.get(i), json.repairs());
+            String words = Placeholders.strip(sources.get(i));
+            GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(glossary, words, marked.translation(), "",
+                    List.of(), json.repairs());
+            // The bullets' quotes are not checked: they may quote remembered paragraphs this call was not shown.
+            QuoteCheck.Outcome quoted = QuoteCheck.check(words, null, ruled.translation(), null, List.of());
+            json.repairs().addAll(quoted.repairs());
+            english.add(quoted.translation());
+            violation = marked.violation().or(ruled::violation).or(quoted::violation)
+                    .or(() -> inspector.length(words, Placeholders.strip(quoted.translation())));
+        }
+        if (violation.isEmpty()) {
+            // The language is judged on all the English there is: one short changed sentence full of names cannot
+            // tell Danish from English on its own.
+            violation = inspector.english(Placeholders.strip(String.join("\n", english) + "\n"
+                    + near));
+        }
+        if (violation.isPresent()) {
+            return Verdict.rejected(violation.get());
+        }
+        String known = Placeholders.strip(String.join("\n", sources) + "\n" + givenTitle + "\n" + before + "\n"
+                + near + "\n" + String.join("\n", english));
+        violation = AnswerInspector.bullets(bullets)
+                .or(() -> AnswerInspector.numbers(known, TranslationCheck.claims(title, bullets)))
+                .or(() -> AnswerInspector.names(known, bullets));
+        return violation.isPresent() ? Verdict.rejected(violation.get())
+                : Verdict.accepted(new ArticleUpdate(english, title, bullets));
+    }
+
+    private static Optional<Violation> count(int actual, int expected) {
+        return actual == expected ? Optional.empty() : Optional.of(new Violation(Violation.Cause.PARAGRAPH_COUNT,
+                "Your \"paragraphs\" had " + actual + " item(s); give exactly " + expected + ", one English paragraph"
+                        + " for each CHANGED paragraph, in order."));
+    }
+}
