@@ -27,7 +27,6 @@ import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dk.articlesummarizer.common.OncePerInterval;
 import dev.langchain4j.service.output.JsonSchemas;
-import dk.articlesummarizer.glossary.Glossary;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -186,11 +185,12 @@ public class ArticleLlmClient {
      * whose gate admits it is taken now (when every model refuses, the refusal is thrown before any event) and held
      * until that provider's stream ends, fails or is cancelled (the caller left: the provider's connection is closed).
      * A stream that fails before its first piece moves on to the next model; after it, it fails with the problem.
-     * Streams are not retried: a caller may already have part of the answer.
+     * Streams are not retried: a caller may already have part of the answer. The question is asked in the prompt
+     * form; its answer is checked by whoever reads the whole.
      */
-    public Multi<StreamEvent> stream(Deadline deadline, String title, String article, Glossary glossary) {
-        return streamFrom(0, deadline, ChatRequest.builder().messages(SystemMessage.from(Prompts.SYSTEM),
-                UserMessage.from(Prompts.user(title, article, glossary, false))).build(), new ArrayList<>());
+    public Multi<StreamEvent> stream(Deadline deadline, Question<?> question) {
+        return streamFrom(0, deadline, ChatRequest.builder().messages(SystemMessage.from(question.system()),
+                UserMessage.from(question.user())).build(), new ArrayList<>());
     }
 
     private Multi<StreamEvent> streamFrom(int index, Deadline deadline, ChatRequest request, List<Failed> failed) {

@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dk.articlesummarizer.llm.ArticleLlmClient;
 import dk.articlesummarizer.llm.Deadline;
+import dk.articlesummarizer.llm.Question;
 import dk.articlesummarizer.llm.StreamEvent;
 import dk.articlesummarizer.llm.StreamedTranslation;
 import dk.articlesummarizer.llm.TranslatedArticle;
-import dk.articlesummarizer.checks.TranslationCheck;
 import dk.articlesummarizer.problem.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -35,18 +35,18 @@ public class SummaryStreams {
 
     private final SummaryService summaries;
     private final ArticleLlmClient llm;
-    private final TranslationCheck checks;
+    private final Questions questions;
     private final SummaryJson json;
     private final Deadlines deadlines;
     private final LongArticleSummarizer longArticles;
     private final ObjectMapper mapper;
 
-    public SummaryStreams(SummaryService summaries, ArticleLlmClient llm, TranslationCheck checks,
+    public SummaryStreams(SummaryService summaries, ArticleLlmClient llm, Questions questions,
             SummaryJson json, Deadlines deadlines, LongArticleSummarizer longArticles,
             ObjectMapper mapper) {
         this.summaries = summaries;
         this.llm = llm;
-        this.checks = checks;
+        this.questions = questions;
         this.json = json;
         this.deadlines = deadlines;
         this.longArticles = longArticles;
@@ -79,7 +79,9 @@ public class SummaryStreams {
                     Progress.NONE).json())).toMulti();
         } else {
             StreamedTranslation translation = new StreamedTranslation();
-            events = llm.stream(deadline, article.title(), article.text().value(), article.glossary())
+            Question<TranslatedArticle> question = questions.translation(article.title(), article.text().value(),
+                    article.glossary(), false);
+            events = llm.stream(deadline, question)
                     .onItem().transformToMultiAndConcatenate(event -> {
                         if (event instanceof StreamEvent.Partial partial) {
                             String shown = translation.add(partial.text());
@@ -87,7 +89,7 @@ public class SummaryStreams {
                                     : Multi.createFrom().item(new Event(TRANSLATION, text(shown)));
                         }
                         StreamEvent.Completed completed = (StreamEvent.Completed) event;
-                        return Multi.createFrom().item(() -> finish(admitted, policy, deadline, completed))
+                        return Multi.createFrom().item(() -> finish(admitted, policy, deadline, question, completed))
                                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
                     });
         }
@@ -95,11 +97,11 @@ public class SummaryStreams {
                 .onCancellation().invoke(deadline::cancel);
     }
 
+    /** The whole answer, checked as the ordinary call's is, kept, and sent as the {@code answer} event. */
     private Event finish(SummaryService.Admitted admitted, CachePolicy policy, Deadline deadline,
-            StreamEvent.Completed response) {
+            Question<TranslatedArticle> question, StreamEvent.Completed response) {
         SummaryService.Article article = admitted.article();
-        TranslatedArticle checked = checks.check(response.text(), response.truncated(), article.text().value(),
-                article.title(), article.glossary(), false).value();
+        TranslatedArticle checked = question.check().check(response.text(), response.truncated()).value();
         if (checked == null) {
             // Asked again the ordinary way: the reprompt says what was wrong.
             return answer(summaries.answer(admitted, policy, deadline, Progress.NONE).json());
