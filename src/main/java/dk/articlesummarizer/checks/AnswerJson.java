@@ -94,7 +94,7 @@ final class AnswerJson {
         return firstObject(text, repairs).map(object -> new AnswerJson(unwrap(object, repairs), repairs));
     }
 
-    /** What was repaired while reading; the guardrails add theirs. */
+    /** What was repaired while reading; the checks add theirs. */
     Set<Repair> repairs() {
         return repairs;
     }
@@ -122,7 +122,7 @@ final class AnswerJson {
 
     /**
      * The field as a list of strings: a list, or numbered parts, in order; one string of lines as its lines (a
-     * repair). Bullet form is the guardrail's business.
+     * repair). Bullet form is the checks' business.
      */
     List<String> strings(Field field) {
         return strings(field, true);
