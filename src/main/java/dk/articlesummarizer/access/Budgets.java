@@ -11,12 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dk.articlesummarizer.cache.SharedStore;
 import dk.articlesummarizer.llm.Deadline;
 import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.llm.Usage;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
-import dk.articlesummarizer.cache.SharedStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

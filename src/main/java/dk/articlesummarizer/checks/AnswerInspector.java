@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dk.articlesummarizer.text.Chunker;
 import dk.articlesummarizer.language.LanguageGate;
+import dk.articlesummarizer.text.Chunker;
 
 /**
  * The deterministic checks and repairs of an answer. Repairs change only the form (markers, sentence breaks,

@@ -7,11 +7,11 @@ import java.util.Set;
 
 import jakarta.inject.Singleton;
 
-import dk.articlesummarizer.text.Chunker;
-import dk.articlesummarizer.text.Placeholders;
 import dk.articlesummarizer.glossary.Glossary;
 import dk.articlesummarizer.llm.AnswerCheck;
 import dk.articlesummarizer.llm.TranslatedArticle;
+import dk.articlesummarizer.text.Chunker;
+import dk.articlesummarizer.text.Placeholders;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** Checks the one-call answer for an ordinary article: translation, headline and bullets. */

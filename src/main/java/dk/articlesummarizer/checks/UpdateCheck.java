@@ -7,11 +7,11 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 
-import dk.articlesummarizer.text.Placeholders;
 import dk.articlesummarizer.glossary.Glossary;
 import dk.articlesummarizer.llm.AnswerCheck;
 import dk.articlesummarizer.llm.ArticleUpdate;
 import dk.articlesummarizer.llm.UpdatePrompt;
+import dk.articlesummarizer.text.Placeholders;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

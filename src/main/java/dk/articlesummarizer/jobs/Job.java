@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dk.articlesummarizer.problem.Problem;
 import dk.articlesummarizer.pipeline.SummarizeResponse;
+import dk.articlesummarizer.problem.Problem;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**

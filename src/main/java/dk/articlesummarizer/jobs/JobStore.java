@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import dk.articlesummarizer.problem.Problem;
 import dk.articlesummarizer.cache.SharedStore;
+import dk.articlesummarizer.problem.Problem;
 
 /**
  * Where jobs live: in Redis when replicas share one (so that any replica answers GET /jobs/{id}), otherwise in a

@@ -22,15 +22,15 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dk.articlesummarizer.cache.SharedStore;
 import dk.articlesummarizer.llm.Deadline;
 import dk.articlesummarizer.llm.LlmConfig;
-import dk.articlesummarizer.problem.ProblemException;
-import dk.articlesummarizer.problem.ProblemType;
-import dk.articlesummarizer.cache.SharedStore;
 import dk.articlesummarizer.pipeline.ArticleInput;
 import dk.articlesummarizer.pipeline.CachePolicy;
 import dk.articlesummarizer.pipeline.Progress;
 import dk.articlesummarizer.pipeline.SummaryService;
+import dk.articlesummarizer.problem.ProblemException;
+import dk.articlesummarizer.problem.ProblemType;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 

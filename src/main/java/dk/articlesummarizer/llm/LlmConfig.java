@@ -3,10 +3,10 @@ package dk.articlesummarizer.llm;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -9,11 +9,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
-import dk.articlesummarizer.pipeline.ContextBudget;
 import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.llm.LlmEndpoint;
 import dk.articlesummarizer.llm.ModelChain;
 import dk.articlesummarizer.llm.ModelLink;
+import dk.articlesummarizer.pipeline.ContextBudget;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 

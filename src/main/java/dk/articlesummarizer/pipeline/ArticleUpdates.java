@@ -17,7 +17,6 @@ import dk.articlesummarizer.cache.CacheKey;
 import dk.articlesummarizer.cache.ParagraphMemory;
 import dk.articlesummarizer.cache.RememberedParagraph;
 import dk.articlesummarizer.cache.SummaryCache;
-import dk.articlesummarizer.text.Chunker;
 import dk.articlesummarizer.glossary.Glossary;
 import dk.articlesummarizer.llm.ArticleDigest;
 import dk.articlesummarizer.llm.ArticleLlmClient;
@@ -25,6 +24,7 @@ import dk.articlesummarizer.llm.ArticleUpdate;
 import dk.articlesummarizer.llm.Deadline;
 import dk.articlesummarizer.llm.Prompts;
 import dk.articlesummarizer.llm.UpdatePrompt;
+import dk.articlesummarizer.text.Chunker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -2,15 +2,15 @@ package dk.articlesummarizer.pipeline;
 
 import java.util.List;
 
-import dk.articlesummarizer.text.Chunker;
-import dk.articlesummarizer.text.ArticleFormat;
-import dk.articlesummarizer.text.MarkedUpArticle;
-import dk.articlesummarizer.text.Placeholders;
+import dk.articlesummarizer.checks.Citations;
+import dk.articlesummarizer.checks.NameForms;
 import dk.articlesummarizer.glossary.Glossary;
 import dk.articlesummarizer.llm.Bullet;
 import dk.articlesummarizer.llm.Usage;
-import dk.articlesummarizer.checks.Citations;
-import dk.articlesummarizer.checks.NameForms;
+import dk.articlesummarizer.text.ArticleFormat;
+import dk.articlesummarizer.text.Chunker;
+import dk.articlesummarizer.text.MarkedUpArticle;
+import dk.articlesummarizer.text.Placeholders;
 
 /**
  * A finished answer for one article (cached as its serialized response, see CachedAnswer).

@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dk.articlesummarizer.common.Durations;
 import dk.articlesummarizer.observability.RequestIds;
+import dk.articlesummarizer.pipeline.SummarizerConfig;
 import dk.articlesummarizer.problem.Problem;
 import dk.articlesummarizer.problem.ProblemType;
-import dk.articlesummarizer.pipeline.SummarizerConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;

@@ -6,10 +6,10 @@ import jakarta.validation.constraints.NotBlank;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dk.articlesummarizer.text.ArticleFormat;
+import dk.articlesummarizer.pipeline.ArticleInput;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
-import dk.articlesummarizer.pipeline.ArticleInput;
+import dk.articlesummarizer.text.ArticleFormat;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**

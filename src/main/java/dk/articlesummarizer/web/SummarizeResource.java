@@ -25,19 +25,19 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import dk.articlesummarizer.access.AccessFilter;
 import dk.articlesummarizer.jobs.Jobs;
 import dk.articlesummarizer.observability.RequestIds;
-import dk.articlesummarizer.problem.ProblemException;
-import dk.articlesummarizer.problem.ProblemType;
-import dk.articlesummarizer.text.ArticleFormat;
 import dk.articlesummarizer.pipeline.ArticleInput;
 import dk.articlesummarizer.pipeline.CachePolicy;
 import dk.articlesummarizer.pipeline.SummarizeResponse;
 import dk.articlesummarizer.pipeline.SummaryService;
 import dk.articlesummarizer.pipeline.SummaryStreams;
+import dk.articlesummarizer.problem.ProblemException;
+import dk.articlesummarizer.problem.ProblemType;
+import dk.articlesummarizer.text.ArticleFormat;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
-import io.vertx.ext.web.RoutingContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.ext.web.RoutingContext;
 
 /** Decodes and validates the request, asks the service for the answer, and sends it with its cache status. */
 @Path("/summarize")

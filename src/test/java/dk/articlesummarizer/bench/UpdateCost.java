@@ -17,11 +17,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
-import dk.articlesummarizer.text.Chunker;
 import dk.articlesummarizer.support.FakeTranslator;
 import dk.articlesummarizer.support.LongArticles;
 import dk.articlesummarizer.support.OpenAiStubs;
 import dk.articlesummarizer.support.PackagedService;
+import dk.articlesummarizer.text.Chunker;
 
 /**
  * What an update costs (bench/update.sh): the packaged service against a fake provider that translates and counts

@@ -26,8 +26,8 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import dk.articlesummarizer.support.Articles;
 import dk.articlesummarizer.support.FakeOpenAi;
-import dk.articlesummarizer.support.OpenAiStubs;
 import dk.articlesummarizer.support.OpenAiStubs.FakeAnswer;
+import dk.articlesummarizer.support.OpenAiStubs;
 import dk.articlesummarizer.support.ServerSentEvents;
 import dk.articlesummarizer.support.TempFiles;
 import io.quarkus.test.common.WithTestResource;

@@ -38,11 +38,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import dk.articlesummarizer.text.Chunker;
 import dk.articlesummarizer.support.Articles;
-import dk.articlesummarizer.support.LongArticles;
 import dk.articlesummarizer.support.FakeTranslator;
+import dk.articlesummarizer.support.LongArticles;
 import dk.articlesummarizer.support.OpenAiStubs;
+import dk.articlesummarizer.text.Chunker;
 
 /**
  * Three replicas of the packaged service share one real Redis (Debian's redis-server on a free loopback port) and

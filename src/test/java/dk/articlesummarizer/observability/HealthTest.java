@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import dk.articlesummarizer.support.Management;
 import dk.articlesummarizer.support.FakeOpenAi;
+import dk.articlesummarizer.support.Management;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -19,10 +19,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dk.articlesummarizer.support.Articles;
 import dk.articlesummarizer.support.FakeOpenAi;
-import dk.articlesummarizer.support.OpenAiStubs;
-import dk.articlesummarizer.support.ServerSentEvents;
-import dk.articlesummarizer.support.ServerSentEvents.Event;
 import dk.articlesummarizer.support.OpenAiStubs.FakeAnswer;
+import dk.articlesummarizer.support.OpenAiStubs;
+import dk.articlesummarizer.support.ServerSentEvents.Event;
+import dk.articlesummarizer.support.ServerSentEvents;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

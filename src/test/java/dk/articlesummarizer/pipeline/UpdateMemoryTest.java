@@ -22,12 +22,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import dk.articlesummarizer.text.Chunker;
 import dk.articlesummarizer.support.FakeOpenAi;
 import dk.articlesummarizer.support.FakeTranslator;
 import dk.articlesummarizer.support.LongArticles;
 import dk.articlesummarizer.support.OpenAiStubs;
 import dk.articlesummarizer.support.ServerSentEvents;
+import dk.articlesummarizer.text.Chunker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -27,12 +27,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import dk.articlesummarizer.text.Chunker;
 import dk.articlesummarizer.pipeline.ContextBudget;
 import dk.articlesummarizer.support.Articles;
 import dk.articlesummarizer.support.FakeOpenAi;
 import dk.articlesummarizer.support.FakeTranslator;
 import dk.articlesummarizer.support.OpenAiStubs;
+import dk.articlesummarizer.text.Chunker;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

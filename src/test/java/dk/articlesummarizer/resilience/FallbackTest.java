@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.logging.Level;
 import java.util.Map;
+import java.util.logging.Level;
 
 import jakarta.inject.Inject;
 
@@ -30,8 +30,8 @@ import dk.articlesummarizer.support.FakeOpenAi;
 import dk.articlesummarizer.support.FakeOpenAiChain;
 import dk.articlesummarizer.support.FakeTranslator;
 import dk.articlesummarizer.support.LongArticles;
-import dk.articlesummarizer.support.OpenAiStubs;
 import dk.articlesummarizer.support.OpenAiStubs.FakeAnswer;
+import dk.articlesummarizer.support.OpenAiStubs;
 import dk.articlesummarizer.support.ServerSentEvents;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

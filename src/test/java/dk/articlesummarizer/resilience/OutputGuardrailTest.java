@@ -24,8 +24,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import dk.articlesummarizer.support.FakeOpenAi;
-import dk.articlesummarizer.support.OpenAiStubs;
 import dk.articlesummarizer.support.OpenAiStubs.FakeAnswer;
+import dk.articlesummarizer.support.OpenAiStubs;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import dk.articlesummarizer.support.Management;
 import dk.articlesummarizer.support.Articles;
 import dk.articlesummarizer.support.CapturedLogs;
 import dk.articlesummarizer.support.FakeOpenAi;
+import dk.articlesummarizer.support.Management;
 import dk.articlesummarizer.support.OpenAiStubs;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;

@@ -12,10 +12,10 @@ import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
 
-import dk.articlesummarizer.support.Management;
 import dk.articlesummarizer.support.Articles;
 import dk.articlesummarizer.support.CapturedLogs;
 import dk.articlesummarizer.support.ClosedPort;
+import dk.articlesummarizer.support.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
