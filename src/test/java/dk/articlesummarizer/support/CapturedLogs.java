@@ -24,9 +24,12 @@ public final class CapturedLogs extends Handler implements AutoCloseable {
 
     @Override
     public void publish(LogRecord record) {
+        // The record's own logging context, copied when it was logged (a handler may publish it on another thread or
+        // outside the request's Vert.x context); the thread's current one for records of other kinds.
+        mdc.put(record, record instanceof org.jboss.logmanager.ExtLogRecord ext
+                ? new java.util.HashMap<>(ext.getMdcCopy())
+                : new java.util.HashMap<>(org.jboss.logging.MDC.getMap()));
         records.add(record);
-        // The logging context as the logging thread sees it now.
-        mdc.put(record, new java.util.HashMap<>(org.jboss.logging.MDC.getMap()));
     }
 
     /** The full text of every record at {@code minimum} or above, formatted, with stack traces. */
