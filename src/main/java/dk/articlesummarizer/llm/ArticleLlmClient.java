@@ -3,15 +3,18 @@ package dk.articlesummarizer.llm;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -190,10 +193,11 @@ public class ArticleLlmClient {
      */
     public Multi<StreamEvent> stream(Deadline deadline, Question<?> question) {
         return streamFrom(0, deadline, ChatRequest.builder().messages(SystemMessage.from(question.system()),
-                UserMessage.from(question.user())).build(), new ArrayList<>());
+                UserMessage.from(question.user())).build(), new ArrayList<>(), new HashMap<>(MDC.getMap()));
     }
 
-    private Multi<StreamEvent> streamFrom(int index, Deadline deadline, ChatRequest request, List<Failed> failed) {
+    private Multi<StreamEvent> streamFrom(int index, Deadline deadline, ChatRequest request, List<Failed> failed,
+            Map<String, Object> logContext) {
         ModelLink link = chain.links().get(index);
         boolean last = index + 1 == chain.links().size();
         LlmGate.Turn turn;
@@ -216,15 +220,16 @@ public class ArticleLlmClient {
                 throw exhausted(failed);
             }
             movedOn(link);
-            return streamFrom(index + 1, deadline, request, failed);
+            return streamFrom(index + 1, deadline, request, failed, logContext);
         }
         AtomicBoolean started = new AtomicBoolean();
         return providerStream(link, request, deadline)
                 .onItem().invoke(() -> started.set(true))
                 .onTermination().invoke(turn::close)
                 .onFailure().recoverWithMulti(e -> {
-                    ProblemException problem = report(link, link.failures().toProblem(link.failures().classify(e)),
-                            e instanceof Exception exception ? exception : new IllegalStateException(e));
+                    ProblemException problem = inContext(logContext, () -> report(link,
+                            link.failures().toProblem(link.failures().classify(e)),
+                            e instanceof Exception exception ? exception : new IllegalStateException(e)));
                     failed.add(new Failed(link, problem));
                     if (started.get()) {
                         return Multi.createFrom().failure(problem);
@@ -234,9 +239,23 @@ public class ArticleLlmClient {
                     }
                     movedOn(link);
                     // The next gate may make this thread wait for a turn: not on the provider client's thread.
-                    return Multi.createFrom().deferred(() -> streamFrom(index + 1, deadline, request, failed))
+                    return Multi.createFrom()
+                            .deferred(() -> streamFrom(index + 1, deadline, request, failed, logContext))
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
                 });
+    }
+
+    /**
+     * Runs {@code work} with the request's logging context (its request id): a stream fails on the provider
+     * client's thread, which has none of its own.
+     */
+    private static <T> T inContext(Map<String, Object> context, Supplier<T> work) {
+        context.forEach(MDC::put);
+        try {
+            return work.get();
+        } finally {
+            context.keySet().forEach(MDC::remove);
+        }
     }
 
     private Multi<StreamEvent> providerStream(ModelLink link, ChatRequest request, Deadline deadline) {

@@ -2,7 +2,9 @@ package dk.articlesummarizer.observability;
 
 import static dk.articlesummarizer.support.OpenAiStubs.chatCompletion;
 import static dk.articlesummarizer.support.OpenAiStubs.completion;
+import static dk.articlesummarizer.support.OpenAiStubs.providerError;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +69,21 @@ class RequestIdTest {
 
             assertTrue(logs.count() > 0, "the guardrail and the client log this failure");
             assertEquals(Set.of("log-me-7"), logs.mdcValues("requestId", "dk.articlesummarizer"));
+        }
+    }
+
+    @Test
+    void aStreamThatFailsAtTheProviderLogsWithIt() {
+        openAi.resetAll();
+        openAi.stubFor(chatCompletion().willReturn(providerError(500)));
+        try (CapturedLogs logs = CapturedLogs.install()) {
+            given().header("X-Request-Id", "stream-log-8").header("Accept", "text/event-stream")
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("text", Articles.uniqueDanish(Articles.SHORT_DANISH, "request-id-stream-logs")))
+                    .post("/summarize").then().body(containsString("llm-"));
+
+            assertTrue(logs.textAtOrAbove(Level.WARNING).contains("failed"), "the provider's failure is logged");
+            assertEquals(Set.of("stream-log-8"), logs.mdcValues("requestId", "dk.articlesummarizer.llm"));
         }
     }
 }
