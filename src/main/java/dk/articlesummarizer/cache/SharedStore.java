@@ -26,6 +26,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Response;
@@ -140,7 +141,7 @@ public class SharedStore {
             beatTimer = vertx.setPeriodic(BEAT_EVERY_MILLIS, timer -> {
                 // A Vert.x timer; the blocking command runs on a worker, and beats never pile up behind a stall.
                 if (beating.compareAndSet(false, true)) {
-                    vertx.executeBlocking(() -> {
+                    Infrastructure.getDefaultWorkerPool().execute(() -> {
                         try {
                             if (beat()) {
                                 answered.fire(new Answered());
@@ -148,8 +149,7 @@ public class SharedStore {
                         } finally {
                             beating.set(false);
                         }
-                        return null;
-                    }, false);
+                    });
                 }
             });
         }
@@ -370,13 +370,15 @@ public class SharedStore {
             this.token = token;
             this.ttlMillis = Long.toString(ttl.toMillis());
             this.timer = vertx.setPeriodic(Math.max(1, ttl.toMillis() / 3),
-                    id -> vertx.executeBlocking(this::renew, false));
+                    id -> Infrastructure.getDefaultWorkerPool().execute(this::renew));
         }
 
-        private Object renew() {
+        private void renew() {
             // A renewal that Redis takes after the release (sent before it, delayed by a stall) takes the lease
             // again for one TTL at most; the check keeps renewals that have not been sent yet from doing so.
-            return closed ? null : attempt(() -> redis.execute("EVAL", RENEW, "1", name, token, ttlMillis), null);
+            if (!closed) {
+                attempt(() -> redis.execute("EVAL", RENEW, "1", name, token, ttlMillis), null);
+            }
         }
 
         @Override

@@ -1,9 +1,11 @@
 package dk.articlesummarizer.pipeline;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -21,14 +23,11 @@ import dk.articlesummarizer.llm.Deadline;
 import dk.articlesummarizer.llm.LlmConfig;
 import dk.articlesummarizer.llm.Prompts;
 import dk.articlesummarizer.llm.Usage;
-import dk.articlesummarizer.pipeline.ContextBudget;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 import dk.articlesummarizer.text.ArticleText;
 import dk.articlesummarizer.text.Chunk;
 import dk.articlesummarizer.text.Chunker;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
@@ -103,23 +102,44 @@ public class LongArticleSummarizer {
     }
 
     /**
-     * The passages, translated on Quarkus's worker pool, as many at once as the LLM's concurrency limit (so that one
-     * article does not fill the admission queue by itself), and put back in order.
+     * The passages, translated as many at once as the LLM's concurrency limit (so that one article does not fill the
+     * admission queue by itself), and put back in order. The calling thread translates too, and waits only for
+     * passages that another thread has already taken: it never blocks on work still queued for the pool it runs on
+     * (Java 17 has no structured concurrency or virtual threads to do this for us).
      */
     private List<TranslatedChunk> translateAll(List<Chunk> chunks, Work work, Progress progress) {
-        List<List<TranslatedChunk>> inOrder = new ArrayList<>(Collections.nCopies(chunks.size(), null));
-        Multi.createFrom().range(0, chunks.size())
-                .onItem().transformToUni(index -> Uni.createFrom()
-                        .item(() -> translate(chunks.get(index), 0, work))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                        .invoke(passage -> {
-                            inOrder.set(index, passage);
-                            progress.stepDone();
-                        }))
-                .merge(parallelism)
-                .collect().last()
-                .await().indefinitely();
-        return inOrder.stream().flatMap(List::stream).toList();
+        List<CompletableFuture<List<TranslatedChunk>>> translated = chunks.stream()
+                .map(chunk -> new CompletableFuture<List<TranslatedChunk>>()).toList();
+        AtomicInteger next = new AtomicInteger();
+        Runnable lane = () -> {
+            for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
+                try {
+                    translated.get(i).complete(translate(chunks.get(i), 0, work));
+                    progress.stepDone();
+                } catch (RuntimeException | Error e) {
+                    translated.get(i).completeExceptionally(e);
+                    next.set(chunks.size()); // one failed passage fails the article: take no further ones
+                }
+            }
+        };
+        for (int helper = 1; helper < Math.min(parallelism, chunks.size()); helper++) {
+            Infrastructure.getDefaultWorkerPool().execute(lane);
+        }
+        lane.run();
+        List<TranslatedChunk> inOrder = new ArrayList<>();
+        // Every passage below next.get() was taken by a running lane (or is the failure that stopped them).
+        for (int i = 0; i < Math.min(next.get(), chunks.size()); i++) {
+            inOrder.addAll(join(translated.get(i)));
+        }
+        return inOrder;
+    }
+
+    private static List<TranslatedChunk> join(CompletableFuture<List<TranslatedChunk>> passage) {
+        try {
+            return passage.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
     }
 
     /** A passage and its translation; a passage that was bisected stands as its two halves. */
