@@ -6,17 +6,17 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +33,7 @@ import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Work that answers later: the article is checked at once (a bad one is refused before any job exists), then waits
@@ -57,7 +58,10 @@ public class Jobs {
     private final ObjectMapper json;
     private final JobsConfig config;
     private final Duration shutdownGrace;
-    private final ManagedExecutor runners;
+    private final int runners;
+    /** A turn per runner; a job holds one while it runs on Quarkus's worker pool. */
+    private final Semaphore turns;
+    private final BlockingQueue<Runnable> waiting;
     private final Map<String, Unfinished> unfinished = new ConcurrentHashMap<>();
     /** Outcomes that Redis did not take when they were made; their jobs stay unfinished (and leased) until then. */
     private final Map<String, Job> unstored = new ConcurrentHashMap<>();
@@ -70,9 +74,9 @@ public class Jobs {
         this.json = json;
         this.config = config;
         this.shutdownGrace = shutdownTimeout.orElse(Duration.ZERO);
-        // SmallRye Context Propagation's executor: a fixed number of runners and a bounded queue of waiting jobs.
-        this.runners = ManagedExecutor.builder().maxAsync(Math.max(1, llm.maxConcurrency()))
-                .maxQueued(Math.max(1, config.maxWaiting())).build();
+        this.runners = Math.max(1, llm.maxConcurrency());
+        this.turns = new Semaphore(runners);
+        this.waiting = new ArrayBlockingQueue<>(Math.max(1, config.maxWaiting()));
     }
 
     /** A job accepted and not finished (or its outcome not yet stored): its deadline, and its lease. */
@@ -99,9 +103,9 @@ public class Jobs {
         Unfinished entry = new Unfinished(job, deadline, store.hold(job), new AtomicInteger(Unfinished.WAITING));
         unfinished.put(job.id(), entry);
         store.save(job, entry.lease());
-        try {
-            runners.execute(() -> run(entry, admitted, policy, requestId));
-        } catch (RejectedExecutionException e) {
+        if (waiting.offer(() -> run(entry, admitted, policy, requestId))) {
+            runWaiting();
+        } else {
             end(entry);
             store.forget(job.id());
             throw new ProblemException(ProblemType.JOBS_FULL, config.maxWaiting() + " jobs already wait for a turn"
@@ -109,6 +113,28 @@ public class Jobs {
                     + " Prefer: respond-async.", Duration.ofSeconds(10), null);
         }
         return job;
+    }
+
+    /**
+     * Gives each free turn a waiting job, run on Quarkus's worker pool; a job that ends gives its turn to the next.
+     * (A bounded queue in front of the one worker pool, so that waiting jobs hold no thread of their own.)
+     */
+    private void runWaiting() {
+        while (!waiting.isEmpty() && turns.tryAcquire()) {
+            Runnable job = waiting.poll();
+            if (job == null) {
+                turns.release();
+                continue;
+            }
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
+                try {
+                    job.run();
+                } finally {
+                    turns.release();
+                    runWaiting();
+                }
+            });
+        }
     }
 
     /**
@@ -182,34 +208,30 @@ public class Jobs {
      */
     void drain(@Observes ShutdownDelayInitiatedEvent delayStarts) {
         stopping = true;
-        int waiting = failAll(Unfinished.WAITING);
-        runners.shutdown();
+        waiting.clear();
+        int waitingJobs = failAll(Unfinished.WAITING);
         boolean finished;
         try {
-            finished = runners.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS);
+            // Every turn back: no job runs any more.
+            finished = turns.tryAcquire(runners, shutdownGrace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             finished = false;
         }
         int running = finished ? 0 : failAll(Unfinished.RUNNING);
-        if (waiting + running > 0) {
-            LOG.warnf("Shutting down: %d waiting and %d running jobs failed as interrupted", waiting, running);
+        if (waitingJobs + running > 0) {
+            LOG.warnf("Shutting down: %d waiting and %d running jobs failed as interrupted", waitingJobs, running);
         }
     }
 
     /** Without a shutdown delay there is no drain; whatever is unfinished now fails as interrupted. */
     void stop(@Observes ShutdownEvent shutdown) {
         stopping = true;
-        runners.shutdown();
+        waiting.clear();
         int unfinishedJobs = failAll(Unfinished.WAITING) + failAll(Unfinished.RUNNING);
         if (unfinishedJobs > 0) {
             LOG.warnf("Shutting down: %d unfinished jobs failed as interrupted", unfinishedJobs);
         }
-    }
-
-    @PreDestroy
-    void release() {
-        runners.shutdownNow();
     }
 
     /** Fails every unfinished job in {@code state} as interrupted; how many. */
