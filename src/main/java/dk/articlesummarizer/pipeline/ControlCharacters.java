@@ -18,7 +18,7 @@ final class ControlCharacters {
     static void refuseIn(String field, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r') {
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
                 int line = 1;
                 for (int j = 0; j < i; j++) {
                     line += value.charAt(j) == '\n' ? 1 : 0;

@@ -50,7 +50,7 @@ public class StrictJsonEncoding implements ReaderInterceptor {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(SLICE_CHARS);
+        CharBuffer out = CharBuffer.allocate(Math.max(1, Math.min(SLICE_CHARS, bytes.length)));
         while (true) {
             CoderResult result = decoder.decode(in, out, true);
             if (result.isError()) {
