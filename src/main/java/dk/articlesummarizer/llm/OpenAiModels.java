@@ -23,9 +23,10 @@ import dev.langchain4j.model.openai.internal.OpenAiClient;
 import dev.langchain4j.model.openai.internal.spi.OpenAiClientBuilderFactory;
 
 /**
- * One model of the chain as LangChain4j's OpenAI models, all on one {@link ProviderHttpClient}: the answer in a
- * response format, in the prompt form, and streamed. Temperature 0.2, one HTTP attempt (our retries, breaker and
- * chain decide what happens next), {@code max_tokens} per request, never a prompt or completion in the log.
+ * One model of the chain as LangChain4j's OpenAI models, both on one {@link ProviderHttpClient}: the answer in one
+ * piece, and streamed. Temperature 0.2, one HTTP attempt (our retries, breaker and chain decide what happens next),
+ * {@code LLM_MAX_OUTPUT_TOKENS} as {@code max_tokens} (which local servers understand), never a prompt or completion
+ * in the log.
  * <p>
  * LangChain4j picks an OpenAI model's client through a ServiceLoader, in which quarkus-langchain4j registers its own
  * (a REST client whose calls cannot be aborted, and which ignores the HTTP client it is given). While a model is
@@ -40,44 +41,35 @@ final class OpenAiModels {
         keepNoBuffersInThreads();
     }
 
-    private final String baseUrl;
     private final String model;
-    private final String apiKey;
-    private final Duration timeout;
-    private final List<ChatModelListener> listeners;
     private final ProviderHttpClient.Builder http;
+    private final ChatModel chat;
+    private final CancellableStreamingModel streaming;
 
     /** @param apiKey the bearer key; any placeholder for a provider that wants none */
-    OpenAiModels(String baseUrl, String model, String apiKey, Duration timeout, List<ChatModelListener> listeners) {
-        this.baseUrl = baseUrl;
+    OpenAiModels(String baseUrl, String model, String apiKey, Duration timeout, int maxOutputTokens,
+            List<ChatModelListener> listeners) {
         this.model = model;
-        this.apiKey = apiKey;
-        this.timeout = timeout;
-        this.listeners = listeners;
         this.http = ProviderHttpClient.builder(timeout);
+        this.chat = onOwnClient(new OpenAiChatModel.OpenAiChatModelBuilder()
+                .httpClientBuilder(http).baseUrl(baseUrl).apiKey(apiKey).modelName(model).timeout(timeout)
+                .temperature(TEMPERATURE).maxTokens(maxOutputTokens).maxRetries(0).logRequests(false)
+                .logResponses(false).listeners(listeners)::build);
+        this.streaming = new CancellableStreamingModel(onOwnClient(
+                new OpenAiStreamingChatModel.OpenAiStreamingChatModelBuilder()
+                        .httpClientBuilder(http).baseUrl(baseUrl).apiKey(apiKey).modelName(model).timeout(timeout)
+                        .temperature(TEMPERATURE).maxTokens(maxOutputTokens).logRequests(false)
+                        .logResponses(false).listeners(listeners)::build));
     }
 
-    /** Asks for JSON as {@code format} says ({@code prompt}: no {@code response_format}). */
-    ChatModel chat(LlmConfig.ResponseFormat format) {
-        OpenAiChatModel.OpenAiChatModelBuilder builder = new OpenAiChatModel.OpenAiChatModelBuilder()
-                .httpClientBuilder(http).baseUrl(baseUrl).apiKey(apiKey).modelName(model).timeout(timeout)
-                .temperature(TEMPERATURE).maxRetries(0).logRequests(false).logResponses(false).listeners(listeners);
-        switch (format) {
-            case AUTO, JSON_SCHEMA -> builder.responseFormat("json_schema");
-            case JSON_OBJECT -> builder.responseFormat("json_object");
-            case PROMPT -> {
-                // the prompt alone asks for JSON
-            }
-        }
-        return onOwnClient(builder::build);
+    /** The answer in one piece; a call whose thread is interrupted is aborted. */
+    ChatModel chat() {
+        return chat;
     }
 
-    /** The prompt form, streamed; {@code maxOutputTokens} is sent with every stream. */
-    CancellableStreamingModel streaming(int maxOutputTokens) {
-        return new CancellableStreamingModel(onOwnClient(new OpenAiStreamingChatModel.OpenAiStreamingChatModelBuilder()
-                .httpClientBuilder(http).baseUrl(baseUrl).apiKey(apiKey).modelName(model).timeout(timeout)
-                .temperature(TEMPERATURE).maxTokens(maxOutputTokens).logRequests(false).logResponses(false)
-                .listeners(listeners)::build));
+    /** The answer streamed, in the prompt form. */
+    CancellableStreamingModel streaming() {
+        return streaming;
     }
 
     private <T> T onOwnClient(Supplier<T> build) {
