@@ -1,7 +1,6 @@
 package dk.articlesummarizer.llm;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +28,6 @@ import dk.articlesummarizer.common.OncePerInterval;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -61,26 +59,6 @@ public class ArticleLlmClient {
         this.metrics = metrics;
     }
 
-    /** Retries within one turn; a retry waits no longer than the deadline leaves, and none starts after it. */
-    private Guard retries(Deadline deadline) {
-        return Guard.create()
-                .withDescription("llm-provider-retries")
-                .withRetry()
-                    .maxRetries(config.maxAttempts() - 1)
-                    .delay(config.backoff().toMillis(), ChronoUnit.MILLIS)
-                    .jitter(0, ChronoUnit.MILLIS)
-                    // The deadline bounds the whole sequence; this only must not cut it shorter.
-                    .maxDuration(1, ChronoUnit.DAYS)
-                    .whenException(failure -> failure instanceof ProviderFault fault && fault.retryable()
-                            && fault.retryAfter().map(wait -> wait.compareTo(config.maxBackoff()) <= 0).orElse(true)
-                            && !deadline.expired())
-                    .withCustomBackoff()
-                        .strategy(() -> new ProviderBackoff(config.backoff(), config.maxBackoff(), deadline))
-                        .done()
-                    .done()
-                .build();
-    }
-
     /**
      * The primary model: what answers are keyed on (the caller asks for the service's answer, whichever model of
      * the chain gives it).
@@ -104,7 +82,7 @@ public class ArticleLlmClient {
             try {
                 refuseIfMisconfigured(link);
                 Translated<T> answer = link.gate().call(deadline, question.subject(),
-                        retries(deadline), () -> attempt(link, deadline, question));
+                        () -> attempt(link, deadline, question));
                 answered(link, answer.usage(), failed);
                 return answer;
             } catch (ProblemException refused) {

@@ -68,7 +68,7 @@ public class ModelChain {
                     observers);
             return new ModelLink(label, model, settings, endpoint, new StructuredOutputModel(models.chat(), format,
                     settings), models.streaming(),
-                    new LlmGate(breaker, model, settings, limit, queue, config.circuitBreaker(), breakers, metrics),
+                    new LlmGate(breaker, model, settings, limit, queue, config, breakers, metrics),
                     new ProviderFailures(model, label, settings, timeout, config.maxAttempts(),
                             config.circuitBreaker().delay()),
                     price);
