@@ -23,7 +23,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
-import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.Guard;
 
 /**
@@ -139,7 +138,10 @@ public final class LlmGate {
                             && fault.retryAfter().map(wait -> wait.compareTo(config.maxBackoff()) <= 0).orElse(true)
                             && !deadline.expired())
                     .withCustomBackoff()
-                        .strategy(() -> new Backoff(config.backoff(), config.maxBackoff(), deadline))
+                        .strategy(() -> {
+                            AtomicInteger retries = new AtomicInteger();
+                            return cause -> backoffMillis(retries.getAndIncrement(), cause, deadline);
+                        })
                         .done()
                     .done()
                 .build();
@@ -147,31 +149,17 @@ public final class LlmGate {
 
     /**
      * Exponential backoff with "equal jitter" (half fixed, half random, so retries of many callers spread out), that
-     * waits at least as long as the provider's Retry-After, and never past the caller's deadline. One instance per
-     * guarded call: it counts the retries.
+     * waits at least as long as the provider's Retry-After, and never past the caller's deadline.
      */
-    private static final class Backoff implements CustomBackoffStrategy {
-
-        private final long baseMillis;
-        private final long maxMillis;
-        private final Deadline deadline;
-        private int retries;
-
-        Backoff(Duration base, Duration max, Deadline deadline) {
-            this.deadline = deadline;
-            this.baseMillis = Math.max(1, base.toMillis());
-            this.maxMillis = Math.max(baseMillis, max.toMillis());
-        }
-
-        @Override
-        public long nextDelayInMillis(Throwable cause) {
-            long exponential = Math.min(maxMillis, baseMillis << Math.min(retries++, 20));
-            long jittered = exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
-            long requested = cause instanceof ProviderFault fault
-                    ? fault.retryAfter().map(Duration::toMillis).orElse(0L)
-                    : 0L;
-            return Math.min(deadline.remaining().toMillis(), Math.min(maxMillis, Math.max(jittered, requested)));
-        }
+    private long backoffMillis(int retry, Throwable cause, Deadline deadline) {
+        long baseMillis = Math.max(1, config.backoff().toMillis());
+        long maxMillis = Math.max(baseMillis, config.maxBackoff().toMillis());
+        long exponential = Math.min(maxMillis, baseMillis << Math.min(retry, 20));
+        long jittered = exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
+        long requested = cause instanceof ProviderFault fault
+                ? fault.retryAfter().map(Duration::toMillis).orElse(0L)
+                : 0L;
+        return Math.min(deadline.remaining().toMillis(), Math.min(maxMillis, Math.max(jittered, requested)));
     }
 
     /**

@@ -64,7 +64,7 @@ public class ModelChain {
         ModelLink link(LlmConfig config, List<ChatModelListener> observers, CircuitBreakerMaintenance breakers,
                 MeterRegistry metrics) {
             LlmEndpoint endpoint = LlmEndpoint.of(baseUrl, model, settings);
-            OpenAiModels models = new OpenAiModels(baseUrl, model, apiKey, timeout, config.maxOutputTokens(),
+            OpenAiModels models = OpenAiModels.of(baseUrl, model, apiKey, timeout, config.maxOutputTokens(),
                     observers);
             return new ModelLink(label, model, settings, endpoint, new StructuredOutputModel(models.chat(), format,
                     settings), models.streaming(),

@@ -15,9 +15,10 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
-import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel.OpenAiChatModelBuilder;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel.OpenAiStreamingChatModelBuilder;
 import dev.langchain4j.model.openai.internal.DefaultOpenAiClient;
 import dev.langchain4j.model.openai.internal.OpenAiClient;
 import dev.langchain4j.model.openai.internal.spi.OpenAiClientBuilderFactory;
@@ -32,7 +33,7 @@ import dev.langchain4j.model.openai.internal.spi.OpenAiClientBuilderFactory;
  * (a REST client whose calls cannot be aborted, and which ignores the HTTP client it is given). While a model is
  * built, the thread's context class loader offers LangChain4j's default client instead, which uses ours.
  */
-final class OpenAiModels {
+record OpenAiModels(ChatModel chat, CancellableStreamingModel streaming) {
 
     private static final Logger LOG = Logger.getLogger(OpenAiModels.class);
     private static final double TEMPERATURE = 0.2;
@@ -41,41 +42,26 @@ final class OpenAiModels {
         keepNoBuffersInThreads();
     }
 
-    private final String model;
-    private final ProviderHttpClient.Builder http;
-    private final ChatModel chat;
-    private final CancellableStreamingModel streaming;
-
     /** @param apiKey the bearer key; any placeholder for a provider that wants none */
-    OpenAiModels(String baseUrl, String model, String apiKey, Duration timeout, int maxOutputTokens,
+    static OpenAiModels of(String baseUrl, String model, String apiKey, Duration timeout, int maxOutputTokens,
             List<ChatModelListener> listeners) {
-        this.model = model;
-        this.http = ProviderHttpClient.builder(timeout);
-        this.chat = onOwnClient(new OpenAiChatModel.OpenAiChatModelBuilder()
+        ProviderHttpClient.Builder http = ProviderHttpClient.builder(timeout);
+        ChatModel chat = onOwnClient(http, model, new OpenAiChatModelBuilder()
                 .httpClientBuilder(http).baseUrl(baseUrl).apiKey(apiKey).modelName(model).timeout(timeout)
                 .temperature(TEMPERATURE).maxTokens(maxOutputTokens).maxRetries(0).logRequests(false)
                 .logResponses(false).listeners(listeners)::build);
-        this.streaming = new CancellableStreamingModel(onOwnClient(
-                new OpenAiStreamingChatModel.OpenAiStreamingChatModelBuilder()
-                        .httpClientBuilder(http).baseUrl(baseUrl).apiKey(apiKey).modelName(model).timeout(timeout)
-                        .temperature(TEMPERATURE).maxTokens(maxOutputTokens).logRequests(false)
-                        .logResponses(false).listeners(listeners)::build));
+        StreamingChatModel streaming = onOwnClient(http, model, new OpenAiStreamingChatModelBuilder()
+                .httpClientBuilder(http).baseUrl(baseUrl).apiKey(apiKey).modelName(model).timeout(timeout)
+                .temperature(TEMPERATURE).maxTokens(maxOutputTokens).logRequests(false).logResponses(false)
+                .listeners(listeners)::build);
+        return new OpenAiModels(chat, new CancellableStreamingModel(streaming));
     }
 
-    /** The answer in one piece; a call whose thread is interrupted is aborted. */
-    ChatModel chat() {
-        return chat;
-    }
-
-    /** The answer streamed, in the prompt form. */
-    CancellableStreamingModel streaming() {
-        return streaming;
-    }
-
-    private <T> T onOwnClient(Supplier<T> build) {
+    private static <T> T onOwnClient(ProviderHttpClient.Builder http, String model, Supplier<T> build) {
         Thread thread = Thread.currentThread();
         ClassLoader context = thread.getContextClassLoader();
-        thread.setContextClassLoader(new OffersDefaultClient(context == null ? getClass().getClassLoader() : context));
+        thread.setContextClassLoader(new OffersDefaultClient(context == null
+                ? OpenAiModels.class.getClassLoader() : context));
         try {
             T built = build.get();
             if (!http.used()) {

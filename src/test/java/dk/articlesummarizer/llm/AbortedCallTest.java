@@ -35,7 +35,7 @@ class AbortedCallTest {
     private static final ChatRequest REQUEST = ChatRequest.builder().messages(UserMessage.from("Hej")).build();
 
     private static OpenAiModels models(StallingProvider provider) {
-        return new OpenAiModels(provider.baseUrl(), "m", "sk-test", Duration.ofSeconds(30), 100, List.of());
+        return OpenAiModels.of(provider.baseUrl(), "m", "sk-test", Duration.ofSeconds(30), 100, List.of());
     }
 
     @Test
