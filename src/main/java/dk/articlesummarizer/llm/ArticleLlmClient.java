@@ -34,8 +34,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 /**
  * Asks the chain of models a {@link Question}, or streams the answer to one. Each model is asked at most once per call:
  * the call takes its turn at that model's {@link LlmGate} (limit, queue, breaker) and is retried there with backoff
- * for transient faults (SmallRye Fault Tolerance's programmatic API, so that every limit comes from run-time
- * configuration); when it still fails, for whatever reason (unreachable, breaker open, busy, timed out, failing
+ * for transient faults; when it still fails, for whatever reason (unreachable, breaker open, busy, timed out, failing
  * after its retries, or an answer that failed our checks after the reprompt), the next model is asked, all within
  * the caller's {@link Deadline}.
  */

@@ -30,15 +30,17 @@ import io.smallrye.faulttolerance.api.Guard;
  * path it comes from (a request, a batch article, a job, a long article's passage or digest, a stream), takes a
  * turn here. At most {@code LLM_MAX_CONCURRENCY} calls are in flight; up to {@code LLM_QUEUE_SIZE} more wait for a
  * turn, each no longer than its own deadline, and one whose caller left never starts; beyond that a call is refused
- * at once (503 llm-busy), except a job's, which was accepted to wait. The circuit breaker
- * counts an article's call once, after its retries, and only faults that say something about the provider.
+ * at once (503 llm-busy), except a job's, which was accepted to wait. Transient faults are retried here with backoff;
+ * the circuit breaker counts an article's call once, after its retries, and only faults that say something about the
+ * provider. Both are SmallRye Fault Tolerance's programmatic API, so that every limit comes from run-time
+ * configuration.
  * <p>
  * A subject (an article, a passage) whose call failed in the last ten minutes counts for the breaker once: a few
  * articles that always fail, re-sent in a loop, must not close the provider for every other article.
  * <p>
  * The limit is a semaphore rather than SmallRye Fault Tolerance's bulkhead because a waiting call must give up at
  * its own deadline or when its caller leaves, and a stream must hold its turn for as long as it streams; the
- * bulkhead can do neither. The breaker is SmallRye's.
+ * bulkhead can do neither.
  */
 public final class LlmGate {
 
