@@ -1,7 +1,6 @@
 package dk.articlesummarizer.llm;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,29 +18,23 @@ import org.jboss.logging.MDC;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ResponseFormat;
-import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
-import dev.langchain4j.service.output.JsonSchemas;
 import dk.articlesummarizer.common.OncePerInterval;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Asks the chain of models a {@link Question}, or streams the answer to one. Each model is asked at most once per call:
  * the call takes its turn at that model's {@link LlmGate} (limit, queue, breaker) and is retried there with backoff
- * for transient faults (SmallRye Fault Tolerance's programmatic API, so that every limit comes from run-time
- * configuration); when it still fails, for whatever reason (unreachable, breaker open, busy, timed out, failing
+ * for transient faults; when it still fails, for whatever reason (unreachable, breaker open, busy, timed out, failing
  * after its retries, or an answer that failed our checks after the reprompt), the next model is asked, all within
  * the caller's {@link Deadline}.
  */
@@ -63,26 +56,6 @@ public class ArticleLlmClient {
         this.chain = chain;
         this.config = config;
         this.metrics = metrics;
-    }
-
-    /** Retries within one turn; a retry waits no longer than the deadline leaves, and none starts after it. */
-    private Guard retries(Deadline deadline) {
-        return Guard.create()
-                .withDescription("llm-provider-retries")
-                .withRetry()
-                    .maxRetries(config.maxAttempts() - 1)
-                    .delay(config.backoff().toMillis(), ChronoUnit.MILLIS)
-                    .jitter(0, ChronoUnit.MILLIS)
-                    // The deadline bounds the whole sequence; this only must not cut it shorter.
-                    .maxDuration(1, ChronoUnit.DAYS)
-                    .whenException(failure -> failure instanceof ProviderFault fault && fault.retryable()
-                            && fault.retryAfter().map(wait -> wait.compareTo(config.maxBackoff()) <= 0).orElse(true)
-                            && !deadline.expired())
-                    .withCustomBackoff()
-                        .strategy(() -> new ProviderBackoff(config.backoff(), config.maxBackoff(), deadline))
-                        .done()
-                    .done()
-                .build();
     }
 
     /**
@@ -108,7 +81,7 @@ public class ArticleLlmClient {
             try {
                 refuseIfMisconfigured(link);
                 Translated<T> answer = link.gate().call(deadline, question.subject(),
-                        retries(deadline), () -> attempt(link, deadline, question));
+                        () -> attempt(link, deadline, question));
                 answered(link, answer.usage(), failed);
                 return answer;
             } catch (ProblemException refused) {
@@ -122,10 +95,9 @@ public class ArticleLlmClient {
                 // A call stopped because its caller left or ran out of time says nothing about the model.
                 failed.add(new Failed(link, deadline.cancelled() ? problem : report(link, problem, e)));
             }
-            if (deadline.expired() || link == chain.links().get(chain.links().size() - 1)) {
+            if (!movesOn(link, deadline)) {
                 break;
             }
-            movedOn(link);
         }
         throw exhausted(failed);
     }
@@ -146,14 +118,14 @@ public class ArticleLlmClient {
      */
     private <T> Translated<T> attempt(ModelLink link, Deadline deadline, Question<T> question) {
         if (deadline.expired()) {
-            throw new ProviderFault(ProviderFault.Kind.ABANDONED, -1, null, null);
+            throw new ProviderFault(ProviderFault.Kind.ABANDONED, null);
         }
         List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(question.system()),
                 UserMessage.from(question.user())));
         Usage usage = Usage.NONE;
         try (Deadline.Registration abort = deadline.interruptWhenCancelled()) {
             for (int answers = 1;; answers++) {
-                ChatResponse response = link.chat().chat(request(link, question.shape(), messages));
+                ChatResponse response = link.chat().chat(messages, question.shape());
                 usage = usage.plus(priced(link, response.tokenUsage()));
                 String text = response.aiMessage().text();
                 AnswerCheck.Checked<T> checked = question.check().check(text == null ? "" : text,
@@ -163,7 +135,7 @@ public class ArticleLlmClient {
                     return new Translated<>(checked.value(), usage, link.model());
                 }
                 if (answers == MAX_ANSWERS) {
-                    throw new ProviderFault(ProviderFault.Kind.UNUSABLE_ANSWER, -1, null, null);
+                    throw new ProviderFault(ProviderFault.Kind.UNUSABLE_ANSWER, null);
                 }
                 messages.add(response.aiMessage());
                 messages.add(UserMessage.from(checked.correction().get()));
@@ -171,16 +143,6 @@ public class ArticleLlmClient {
         } catch (RuntimeException e) {
             throw link.failures().classify(e);
         }
-    }
-
-    /** The messages, asking for the shape's JSON schema where the model is configured to take one. */
-    private static ChatRequest request(ModelLink link, Class<?> shape, List<ChatMessage> messages) {
-        ChatRequest.Builder request = ChatRequest.builder().messages(messages);
-        if (link.chat().supportedCapabilities().contains(Capability.RESPONSE_FORMAT_JSON_SCHEMA)) {
-            request.responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON)
-                    .jsonSchema(JsonSchemas.jsonSchemaFrom(shape).orElseThrow()).build());
-        }
-        return request.build();
     }
 
     /**
@@ -199,7 +161,6 @@ public class ArticleLlmClient {
     private Multi<StreamEvent> streamFrom(int index, Deadline deadline, ChatRequest request, List<Failed> failed,
             Map<String, Object> logContext) {
         ModelLink link = chain.links().get(index);
-        boolean last = index + 1 == chain.links().size();
         LlmGate.Turn turn;
         try {
             refuseIfMisconfigured(link);
@@ -216,10 +177,9 @@ public class ArticleLlmClient {
                 throw refused;
             }
             failed.add(new Failed(link, refused));
-            if (last || deadline.expired()) {
+            if (!movesOn(link, deadline)) {
                 throw exhausted(failed);
             }
-            movedOn(link);
             return streamFrom(index + 1, deadline, request, failed, logContext);
         }
         AtomicBoolean started = new AtomicBoolean();
@@ -234,10 +194,9 @@ public class ArticleLlmClient {
                     if (started.get()) {
                         return Multi.createFrom().failure(problem);
                     }
-                    if (last || deadline.expired()) {
+                    if (!movesOn(link, deadline)) {
                         return Multi.createFrom().failure(exhausted(failed));
                     }
-                    movedOn(link);
                     // The next gate may make this thread wait for a turn: not on the provider client's thread.
                     return Multi.createFrom()
                             .deferred(() -> streamFrom(index + 1, deadline, request, failed, logContext))
@@ -302,14 +261,12 @@ public class ArticleLlmClient {
      */
     private static Usage estimated(ModelLink link, ChatRequest request, int writtenChars) {
         int promptChars = request.messages().stream().mapToInt(message -> message.toString().length()).sum();
-        Usage counted = new Usage(promptChars / 4, writtenChars / 4, 0);
-        return new Usage(counted.inputTokens(), counted.outputTokens(), link.cost(counted));
+        return link.usage(promptChars / 4, writtenChars / 4);
     }
 
     private static Usage priced(ModelLink link, TokenUsage tokens) {
-        Usage counted = tokens == null ? Usage.NONE : new Usage(orZero(tokens.inputTokenCount()),
-                orZero(tokens.outputTokenCount()), 0);
-        return new Usage(counted.inputTokens(), counted.outputTokens(), link.cost(counted));
+        return tokens == null ? Usage.NONE
+                : link.usage(orZero(tokens.inputTokenCount()), orZero(tokens.outputTokenCount()));
     }
 
     private static int orZero(Integer count) {
@@ -355,9 +312,13 @@ public class ArticleLlmClient {
         }
     }
 
-    /** The chain moves on from this model to the next. */
-    private void movedOn(ModelLink link) {
+    /** Whether the chain moves on from this failed model: there is a next one, and time to ask it. */
+    private boolean movesOn(ModelLink link, Deadline deadline) {
+        if (deadline.expired() || link == chain.links().get(chain.links().size() - 1)) {
+            return false;
+        }
         metrics.counter("summarizer.llm.fallbacks", "model", link.model()).increment();
+        return true;
     }
 
     private ProblemException report(ModelLink link, ProblemException problem, Exception cause) {

@@ -1,13 +1,7 @@
 package dk.articlesummarizer.llm;
 
-import java.util.Set;
-
-import dev.langchain4j.model.ModelProvider;
-import dev.langchain4j.model.chat.Capability;
-import dev.langchain4j.model.chat.ChatRequestOptions;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
@@ -20,7 +14,7 @@ import dev.langchain4j.model.chat.response.StreamingHandle;
  * closes the provider's connection, and the handler hears nothing more. A stream whose handler throws, or that
  * fails half-way, is aborted too (LangChain4j would read it to its end).
  */
-public final class CancellableStreamingModel implements StreamingChatModel {
+public final class CancellableStreamingModel {
 
     private final StreamingChatModel model;
 
@@ -30,35 +24,9 @@ public final class CancellableStreamingModel implements StreamingChatModel {
 
     /** Starts the stream; the handle's {@code cancel()} aborts it, before its first piece too. */
     public StreamingHandle start(ChatRequest request, StreamingChatResponseHandler handler) {
-        return start(request, ChatRequestOptions.EMPTY, handler);
-    }
-
-    private StreamingHandle start(ChatRequest request, ChatRequestOptions options,
-            StreamingChatResponseHandler handler) {
         ProviderHttpClient.Exchange exchange = new ProviderHttpClient.Exchange();
-        ProviderHttpClient.streaming(exchange, () -> model.chat(request, options,
-                new AbortingOnFailure(handler, exchange)));
+        ProviderHttpClient.streaming(exchange, () -> model.chat(request, new AbortingOnFailure(handler, exchange)));
         return exchange;
-    }
-
-    @Override
-    public void chat(ChatRequest request, ChatRequestOptions options, StreamingChatResponseHandler handler) {
-        start(request, options, handler);
-    }
-
-    @Override
-    public ChatRequestParameters defaultRequestParameters() {
-        return model.defaultRequestParameters();
-    }
-
-    @Override
-    public ModelProvider provider() {
-        return model.provider();
-    }
-
-    @Override
-    public Set<Capability> supportedCapabilities() {
-        return model.supportedCapabilities();
     }
 
     /** Hands each piece the stream's own handle, and aborts the stream when the handler throws or it fails. */

@@ -125,19 +125,14 @@ public final class Deadline {
     public interface Payer {
 
         Payer NOBODY = new Payer() {
-            @Override
-            public void refuseIfSpent() {
-            }
-
-            @Override
-            public void spend(Usage usage) {
-            }
         };
 
         /** Throws the caller's problem (429) when its budget is spent. */
-        void refuseIfSpent();
+        default void refuseIfSpent() {
+        }
 
-        void spend(Usage usage);
+        default void spend(Usage usage) {
+        }
     }
 
     /** A thread interrupted only while it still does the work it was registered for. */

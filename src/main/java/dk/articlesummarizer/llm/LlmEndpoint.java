@@ -7,44 +7,21 @@ import java.util.Optional;
  * One model's configured base URL: what can be shown of it, and whether it can work at all. The URL is for
  * operators (the log, the start-up line, readiness when it cannot work); callers are told the model and the setting,
  * never where it is.
+ *
+ * @param shown the base URL without any credentials in it, for logs and readiness; never for callers
+ * @param model the model id asked at this URL
+ * @param problem why the configuration cannot work (a base URL without http:// or https://, no model), if it
+ *        cannot, naming the configured value: for operators
+ * @param problemForCallers the same without the configured value, which may name an internal host: for callers
  */
-public final class LlmEndpoint {
-
-    private final String shown;
-    private final String model;
-    private final Optional<String> problem;
-    private final Optional<String> problemForCallers;
+public record LlmEndpoint(String shown, String model, Optional<String> problem, Optional<String> problemForCallers) {
 
     /** @param settings the prefix of the model's environment variables, {@code LLM_} or {@code LLM_FALLBACK_1_} */
-    public LlmEndpoint(String baseUrl, String model, String settings) {
-        this.shown = withoutUserInfo(baseUrl);
-        this.model = model;
+    static LlmEndpoint of(String baseUrl, String model, String settings) {
+        String shown = withoutUserInfo(baseUrl);
         boolean urlWorks = isHttpUrl(baseUrl);
-        this.problem = problem(model, settings, urlWorks, " '" + shown + "'");
-        this.problemForCallers = problem(model, settings, urlWorks, "");
-    }
-
-    /** The base URL without any credentials in it, for logs and readiness; never for callers. */
-    public String shown() {
-        return shown;
-    }
-
-    /** The model id asked at this URL. */
-    public String model() {
-        return model;
-    }
-
-    /**
-     * Why the configuration cannot work (a base URL without http:// or https://, no model), if it cannot, naming
-     * the configured value: for operators.
-     */
-    public Optional<String> problem() {
-        return problem;
-    }
-
-    /** The same as {@link #problem()} without the configured value, which may name an internal host: for callers. */
-    public Optional<String> problemForCallers() {
-        return problemForCallers;
+        return new LlmEndpoint(shown, model, problem(model, settings, urlWorks, " '" + shown + "'"),
+                problem(model, settings, urlWorks, ""));
     }
 
     private static Optional<String> problem(String model, String settings, boolean urlWorks, String value) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,15 +30,17 @@ import io.smallrye.faulttolerance.api.Guard;
  * path it comes from (a request, a batch article, a job, a long article's passage or digest, a stream), takes a
  * turn here. At most {@code LLM_MAX_CONCURRENCY} calls are in flight; up to {@code LLM_QUEUE_SIZE} more wait for a
  * turn, each no longer than its own deadline, and one whose caller left never starts; beyond that a call is refused
- * at once (503 llm-busy), except a job's, which was accepted to wait. The circuit breaker
- * counts an article's call once, after its retries, and only faults that say something about the provider.
+ * at once (503 llm-busy), except a job's, which was accepted to wait. Transient faults are retried here with backoff;
+ * the circuit breaker counts an article's call once, after its retries, and only faults that say something about the
+ * provider. Both are SmallRye Fault Tolerance's programmatic API, so that every limit comes from run-time
+ * configuration.
  * <p>
  * A subject (an article, a passage) whose call failed in the last ten minutes counts for the breaker once: a few
  * articles that always fail, re-sent in a loop, must not close the provider for every other article.
  * <p>
  * The limit is a semaphore rather than SmallRye Fault Tolerance's bulkhead because a waiting call must give up at
  * its own deadline or when its caller leaves, and a stream must hold its turn for as long as it streams; the
- * bulkhead can do neither. The breaker is SmallRye's.
+ * bulkhead can do neither.
  */
 public final class LlmGate {
 
@@ -45,11 +48,11 @@ public final class LlmGate {
     static final String BREAKER = "llm-provider";
     private static final Logger LOG = Logger.getLogger(LlmGate.class);
 
+    private final LlmConfig config;
     private final Semaphore turns;
     private final AtomicInteger waiting = new AtomicInteger();
     private final int limit;
     private final int queueSize;
-    private final Duration breakerDelay;
     private final String breakerName;
     private final String model;
     private final String settings;
@@ -66,15 +69,15 @@ public final class LlmGate {
      * @param breakerName the breaker's name, unique in the process
      * @param settings the prefix of the model's environment variables, named in details
      */
-    LlmGate(String breakerName, String model, String settings, int limit, int queueSize,
-            LlmConfig.CircuitBreaker settingsOfBreaker, CircuitBreakerMaintenance breakers, MeterRegistry metrics) {
+    LlmGate(String breakerName, String model, String settings, int limit, int queueSize, LlmConfig config,
+            CircuitBreakerMaintenance breakers, MeterRegistry metrics) {
+        this.config = config;
         this.breakerName = breakerName;
         this.model = model;
         this.settings = settings;
         this.limit = Math.max(1, limit);
         this.queueSize = Math.max(0, queueSize);
         this.turns = new Semaphore(this.limit, true);
-        this.breakerDelay = settingsOfBreaker.delay();
         this.breakers = breakers;
         this.metrics = metrics;
         this.accepted = metrics.counter("summarizer.llm.admissions", "model", model, "result", "accepted");
@@ -82,9 +85,9 @@ public final class LlmGate {
                 .withDescription(breakerName)
                 .withCircuitBreaker()
                     .name(breakerName)
-                    .requestVolumeThreshold(settingsOfBreaker.window())
-                    .failureRatio(settingsOfBreaker.failureRatio())
-                    .delay(breakerDelay.toMillis(), ChronoUnit.MILLIS)
+                    .requestVolumeThreshold(config.circuitBreaker().window())
+                    .failureRatio(config.circuitBreaker().failureRatio())
+                    .delay(config.circuitBreaker().delay().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(1)
                     .when(failure -> failure instanceof ProviderFault fault && fault.countsAgainstProvider())
                     .done()
@@ -105,13 +108,13 @@ public final class LlmGate {
      * (a retry's backoff holds none) and asks the caller's budget first, so that calls racing one budget stop once
      * it is spent, whatever they waited for.
      */
-    public <T> T call(Deadline deadline, String subject, Guard retries, Callable<T> attempt) throws Exception {
+    public <T> T call(Deadline deadline, String subject, Callable<T> attempt) throws Exception {
         refuseIfOpen();
         @SuppressWarnings("unchecked")
         Class<T> any = (Class<T>) Object.class;
         return breaker.call(() -> {
             try {
-                return retries.call(() -> {
+                return retries(deadline).call(() -> {
                     try (Turn turn = enter(deadline)) {
                         deadline.payer().refuseIfSpent();
                         return attempt.call();
@@ -121,6 +124,44 @@ public final class LlmGate {
                 throw recentlyFailed.asMap().putIfAbsent(subject, Boolean.TRUE) == null ? fault : fault.repeated();
             }
         }, any);
+    }
+
+    /** Retries of transient faults; a retry waits no longer than the deadline leaves, and none starts after it. */
+    private Guard retries(Deadline deadline) {
+        return Guard.create()
+                .withDescription("llm-provider-retries")
+                .withRetry()
+                    .maxRetries(config.maxAttempts() - 1)
+                    .delay(config.backoff().toMillis(), ChronoUnit.MILLIS)
+                    .jitter(0, ChronoUnit.MILLIS)
+                    // The deadline bounds the whole sequence; this only must not cut it shorter.
+                    .maxDuration(1, ChronoUnit.DAYS)
+                    .whenException(failure -> failure instanceof ProviderFault fault && fault.retryable()
+                            && fault.retryAfter().map(wait -> wait.compareTo(config.maxBackoff()) <= 0).orElse(true)
+                            && !deadline.expired())
+                    .withCustomBackoff()
+                        .strategy(() -> {
+                            AtomicInteger retries = new AtomicInteger();
+                            return cause -> backoffMillis(retries.getAndIncrement(), cause, deadline);
+                        })
+                        .done()
+                    .done()
+                .build();
+    }
+
+    /**
+     * Exponential backoff with "equal jitter" (half fixed, half random, so retries of many callers spread out), that
+     * waits at least as long as the provider's Retry-After, and never past the caller's deadline.
+     */
+    private long backoffMillis(int retry, Throwable cause, Deadline deadline) {
+        long baseMillis = Math.max(1, config.backoff().toMillis());
+        long maxMillis = Math.max(baseMillis, config.maxBackoff().toMillis());
+        long exponential = Math.min(maxMillis, baseMillis << Math.min(retry, 20));
+        long jittered = exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
+        long requested = cause instanceof ProviderFault fault
+                ? fault.retryAfter().map(Duration::toMillis).orElse(0L)
+                : 0L;
+        return Math.min(deadline.remaining().toMillis(), Math.min(maxMillis, Math.max(jittered, requested)));
     }
 
     /**
@@ -144,7 +185,7 @@ public final class LlmGate {
         if (breakers.currentState(breakerName) == CircuitBreakerState.OPEN) {
             throw refused("circuit-open", new ProblemException(ProblemType.LLM_CIRCUIT_OPEN, "Calls to the model "
                     + model + " are paused after repeated failures. Retry after the indicated delay.",
-                    breakerDelay, null));
+                    config.circuitBreaker().delay(), null));
         }
     }
 

@@ -48,7 +48,7 @@ public class ModelChain {
             String baseUrl = fallback.baseUrl().orElse("");
             String model = fallback.model().orElse("");
             // A fallback that cannot work stops the start: unlike the primary's, its settings are all new.
-            new LlmEndpoint(baseUrl, model, settings).problem().ifPresent(problem -> {
+            LlmEndpoint.of(baseUrl, model, settings).problem().ifPresent(problem -> {
                 // Quarkus prints a ConfigurationException's message alone: one line, no stack trace.
                 throw new ConfigurationException("Fallback model " + number + ": " + problem);
             });
@@ -63,14 +63,13 @@ public class ModelChain {
 
         ModelLink link(LlmConfig config, List<ChatModelListener> observers, CircuitBreakerMaintenance breakers,
                 MeterRegistry metrics) {
-            LlmEndpoint endpoint = new LlmEndpoint(baseUrl, model, settings);
-            OpenAiModels models = new OpenAiModels(baseUrl, model, apiKey, timeout, observers);
-            return new ModelLink(label, model, settings, endpoint,
-                    new StructuredOutputModel(format, settings, config.maxOutputTokens(), models.chat(format),
-                            models.chat(LlmConfig.ResponseFormat.PROMPT)),
-                    models.streaming(config.maxOutputTokens()),
-                    new LlmGate(breaker, model, settings, limit, queue, config.circuitBreaker(), breakers, metrics),
-                    new ProviderFailures(endpoint, settings, timeout, config.maxAttempts(),
+            LlmEndpoint endpoint = LlmEndpoint.of(baseUrl, model, settings);
+            OpenAiModels models = OpenAiModels.of(baseUrl, model, apiKey, timeout, config.maxOutputTokens(),
+                    observers);
+            return new ModelLink(label, model, settings, endpoint, new StructuredOutputModel(models.chat(), format,
+                    settings), models.streaming(),
+                    new LlmGate(breaker, model, settings, limit, queue, config, breakers, metrics),
+                    new ProviderFailures(model, label, settings, timeout, config.maxAttempts(),
                             config.circuitBreaker().delay()),
                     price);
         }

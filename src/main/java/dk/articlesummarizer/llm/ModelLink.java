@@ -13,17 +13,14 @@ package dk.articlesummarizer.llm;
 public record ModelLink(String label, String model, String settings, LlmEndpoint endpoint, StructuredOutputModel chat,
         CancellableStreamingModel streaming, LlmGate gate, ProviderFailures failures, TokenPrices price) {
 
-    /** What a call's tokens cost at this model's prices. */
-    public double cost(Usage usage) {
-        return price.of(usage.inputTokens(), usage.outputTokens());
+    /** A call's tokens, priced at this model's prices. */
+    public Usage usage(int inputTokens, int outputTokens) {
+        return new Usage(inputTokens, outputTokens,
+                (inputTokens * price.inputPerMillion() + outputTokens * price.outputPerMillion()) / 1_000_000d);
     }
 
     /** Prices per million tokens, in {@code LLM_PRICE_CURRENCY}. */
     public record TokenPrices(double inputPerMillion, double outputPerMillion) {
-
-        double of(int inputTokens, int outputTokens) {
-            return (inputTokens * inputPerMillion + outputTokens * outputPerMillion) / 1_000_000d;
-        }
     }
 
     /** How the model is named in logs and details. */

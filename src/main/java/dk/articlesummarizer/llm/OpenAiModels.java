@@ -15,23 +15,25 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
-import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel.OpenAiChatModelBuilder;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel.OpenAiStreamingChatModelBuilder;
 import dev.langchain4j.model.openai.internal.DefaultOpenAiClient;
 import dev.langchain4j.model.openai.internal.OpenAiClient;
 import dev.langchain4j.model.openai.internal.spi.OpenAiClientBuilderFactory;
 
 /**
- * One model of the chain as LangChain4j's OpenAI models, all on one {@link ProviderHttpClient}: the answer in a
- * response format, in the prompt form, and streamed. Temperature 0.2, one HTTP attempt (our retries, breaker and
- * chain decide what happens next), {@code max_tokens} per request, never a prompt or completion in the log.
+ * One model of the chain as LangChain4j's OpenAI models, both on one {@link ProviderHttpClient}: the answer in one
+ * piece, and streamed. Temperature 0.2, one HTTP attempt (our retries, breaker and chain decide what happens next),
+ * {@code LLM_MAX_OUTPUT_TOKENS} as {@code max_tokens} (which local servers understand), never a prompt or completion
+ * in the log.
  * <p>
  * LangChain4j picks an OpenAI model's client through a ServiceLoader, in which quarkus-langchain4j registers its own
  * (a REST client whose calls cannot be aborted, and which ignores the HTTP client it is given). While a model is
  * built, the thread's context class loader offers LangChain4j's default client instead, which uses ours.
  */
-final class OpenAiModels {
+record OpenAiModels(ChatModel chat, CancellableStreamingModel streaming) {
 
     private static final Logger LOG = Logger.getLogger(OpenAiModels.class);
     private static final double TEMPERATURE = 0.2;
@@ -40,50 +42,26 @@ final class OpenAiModels {
         keepNoBuffersInThreads();
     }
 
-    private final String baseUrl;
-    private final String model;
-    private final String apiKey;
-    private final Duration timeout;
-    private final List<ChatModelListener> listeners;
-    private final ProviderHttpClient.Builder http;
-
     /** @param apiKey the bearer key; any placeholder for a provider that wants none */
-    OpenAiModels(String baseUrl, String model, String apiKey, Duration timeout, List<ChatModelListener> listeners) {
-        this.baseUrl = baseUrl;
-        this.model = model;
-        this.apiKey = apiKey;
-        this.timeout = timeout;
-        this.listeners = listeners;
-        this.http = ProviderHttpClient.builder(timeout);
-    }
-
-    /** Asks for JSON as {@code format} says ({@code prompt}: no {@code response_format}). */
-    ChatModel chat(LlmConfig.ResponseFormat format) {
-        OpenAiChatModel.OpenAiChatModelBuilder builder = new OpenAiChatModel.OpenAiChatModelBuilder()
+    static OpenAiModels of(String baseUrl, String model, String apiKey, Duration timeout, int maxOutputTokens,
+            List<ChatModelListener> listeners) {
+        ProviderHttpClient.Builder http = ProviderHttpClient.builder(timeout);
+        ChatModel chat = onOwnClient(http, model, new OpenAiChatModelBuilder()
                 .httpClientBuilder(http).baseUrl(baseUrl).apiKey(apiKey).modelName(model).timeout(timeout)
-                .temperature(TEMPERATURE).maxRetries(0).logRequests(false).logResponses(false).listeners(listeners);
-        switch (format) {
-            case AUTO, JSON_SCHEMA -> builder.responseFormat("json_schema");
-            case JSON_OBJECT -> builder.responseFormat("json_object");
-            case PROMPT -> {
-                // the prompt alone asks for JSON
-            }
-        }
-        return onOwnClient(builder::build);
-    }
-
-    /** The prompt form, streamed; {@code maxOutputTokens} is sent with every stream. */
-    CancellableStreamingModel streaming(int maxOutputTokens) {
-        return new CancellableStreamingModel(onOwnClient(new OpenAiStreamingChatModel.OpenAiStreamingChatModelBuilder()
+                .temperature(TEMPERATURE).maxTokens(maxOutputTokens).maxRetries(0).logRequests(false)
+                .logResponses(false).listeners(listeners)::build);
+        StreamingChatModel streaming = onOwnClient(http, model, new OpenAiStreamingChatModelBuilder()
                 .httpClientBuilder(http).baseUrl(baseUrl).apiKey(apiKey).modelName(model).timeout(timeout)
                 .temperature(TEMPERATURE).maxTokens(maxOutputTokens).logRequests(false).logResponses(false)
-                .listeners(listeners)::build));
+                .listeners(listeners)::build);
+        return new OpenAiModels(chat, new CancellableStreamingModel(streaming));
     }
 
-    private <T> T onOwnClient(Supplier<T> build) {
+    private static <T> T onOwnClient(ProviderHttpClient.Builder http, String model, Supplier<T> build) {
         Thread thread = Thread.currentThread();
         ClassLoader context = thread.getContextClassLoader();
-        thread.setContextClassLoader(new OffersDefaultClient(context == null ? getClass().getClassLoader() : context));
+        thread.setContextClassLoader(new OffersDefaultClient(context == null
+                ? OpenAiModels.class.getClassLoader() : context));
         try {
             T built = build.get();
             if (!http.used()) {

@@ -2,9 +2,11 @@ package dk.articlesummarizer.llm;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 
 import jakarta.ws.rs.WebApplicationException;
 
@@ -14,6 +16,7 @@ import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.RateLimitException;
 import dk.articlesummarizer.common.Durations;
+import dk.articlesummarizer.llm.ProviderFault.Kind;
 import dk.articlesummarizer.problem.ProblemException;
 import dk.articlesummarizer.problem.ProblemType;
 
@@ -36,63 +39,56 @@ public final class ProviderFailures {
     private final Duration breakerDelay;
 
     /** @param settings the prefix of the model's environment variables, named in details */
-    ProviderFailures(LlmEndpoint endpoint, String settings, Duration timeout, int attempts, Duration breakerDelay) {
-        this.model = endpoint.model() + " (" + label(settings) + ")";
+    ProviderFailures(String model, String label, String settings, Duration timeout, int attempts,
+            Duration breakerDelay) {
+        this.model = model + " (" + label + ")";
         this.settings = settings;
         this.timeout = timeout;
         this.attempts = attempts;
         this.breakerDelay = breakerDelay;
     }
 
-    /** The chain's label of the model whose settings start so: {@code LLM_FALLBACK_2_} is {@code fallback 2}. */
-    private static String label(String settings) {
-        String number = settings.replaceAll("\\D", "");
-        return number.isEmpty() ? "primary" : "fallback " + number;
-    }
-
     ProviderFault classify(Throwable failure) {
         if (Thread.currentThread().isInterrupted()) {
-            return new ProviderFault(ProviderFault.Kind.ABANDONED, -1, null, failure);
+            return new ProviderFault(Kind.ABANDONED, failure);
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            ProviderFault fault = classifyOne(cause);
-            if (fault != null) {
+            if (cause instanceof ProviderFault fault) {
                 return fault;
             }
+            Kind kind = kindOf(cause);
+            if (kind != null) {
+                return new ProviderFault(kind, httpStatus(cause), null, cause);
+            }
         }
-        return new ProviderFault(ProviderFault.Kind.SERVER_ERROR, -1, null, failure);
+        return new ProviderFault(Kind.SERVER_ERROR, failure);
     }
 
-    private static ProviderFault classifyOne(Throwable cause) {
-        if (cause instanceof ProviderFault fault) {
-            return fault;
+    /** What one cause of a failure says about it, if anything. */
+    private static Kind kindOf(Throwable cause) {
+        int status = httpStatus(cause);
+        if (cause instanceof InterruptedException || cause instanceof CancellationException) {
+            return Kind.ABANDONED;
         }
-        if (cause instanceof InterruptedException || cause instanceof java.util.concurrent.CancellationException) {
-            return new ProviderFault(ProviderFault.Kind.ABANDONED, -1, null, cause);
-        }
-        if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.net.SocketTimeoutException
+        if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof SocketTimeoutException
                 || cause instanceof dev.langchain4j.exception.TimeoutException
                 || cause.getClass().getSimpleName().contains("Timeout")) {
-            return new ProviderFault(ProviderFault.Kind.TIMEOUT, -1, null, cause);
+            return Kind.TIMEOUT;
         }
         if (cause instanceof ConnectException || cause instanceof UnresolvedAddressException
                 || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException) {
-            return new ProviderFault(ProviderFault.Kind.UNREACHABLE, -1, null, cause);
+            return Kind.UNREACHABLE;
         }
-        int status = httpStatus(cause);
         if (status == 401 || status == 403 || cause instanceof AuthenticationException) {
-            return new ProviderFault(ProviderFault.Kind.CREDENTIALS_REJECTED, status, null, cause);
+            return Kind.CREDENTIALS_REJECTED;
         }
         if (status == 429 || cause instanceof RateLimitException) {
-            return new ProviderFault(ProviderFault.Kind.RATE_LIMITED, status, null, cause);
+            return Kind.RATE_LIMITED;
         }
         if (status >= 500) {
-            return new ProviderFault(ProviderFault.Kind.SERVER_ERROR, status, null, cause);
+            return Kind.SERVER_ERROR;
         }
-        if (status >= 400) {
-            return new ProviderFault(ProviderFault.Kind.REQUEST_REJECTED, status, null, cause);
-        }
-        return null;
+        return status >= 400 ? Kind.REQUEST_REJECTED : null;
     }
 
     /** The problem for a failure that survived the whole policy (retries, breaker, deadline). */

@@ -38,6 +38,10 @@ public class ProviderFault extends RuntimeException {
     private final Duration retryAfter;
     private final boolean counted;
 
+    ProviderFault(Kind kind, Throwable cause) {
+        this(kind, -1, null, cause);
+    }
+
     ProviderFault(Kind kind, int httpStatus, Duration retryAfter, Throwable cause) {
         this(kind, httpStatus, retryAfter, cause, true);
     }

@@ -11,6 +11,9 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -92,7 +95,7 @@ final class ProviderHttpClient implements HttpClient {
         } catch (InterruptedException abandoned) {
             sent.cancel(true);
             Thread.currentThread().interrupt();
-            throw new ProviderFault(ProviderFault.Kind.ABANDONED, -1, null, abandoned);
+            throw new ProviderFault(ProviderFault.Kind.ABANDONED, abandoned);
         } catch (java.util.concurrent.TimeoutException late) {
             sent.cancel(true);
             // With a message: quarkus-langchain4j's metrics listener tags a failure with it, and fails without one.
@@ -163,9 +166,25 @@ final class ProviderHttpClient implements HttpClient {
     private static RuntimeException refused(int status, HttpHeaders headers, String body) {
         if (status == 429 || status >= 500) {
             return new ProviderFault(status == 429 ? ProviderFault.Kind.RATE_LIMITED : ProviderFault.Kind.SERVER_ERROR,
-                    status, headers.firstValue("Retry-After").flatMap(ProviderRetryAfter::parse).orElse(null), null);
+                    status, retryAfter(headers), null);
         }
         return new HttpException(status, body);
+    }
+
+    /** The provider's {@code Retry-After}, in seconds or as an HTTP date, when it sent one that reads. */
+    private static Duration retryAfter(HttpHeaders headers) {
+        String value = headers.firstValue("Retry-After").map(String::strip).orElse("");
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration until = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
     }
 
     private static RuntimeException transportFailure(Throwable failure) {

@@ -35,13 +35,13 @@ class AbortedCallTest {
     private static final ChatRequest REQUEST = ChatRequest.builder().messages(UserMessage.from("Hej")).build();
 
     private static OpenAiModels models(StallingProvider provider) {
-        return new OpenAiModels(provider.baseUrl(), "m", "sk-test", Duration.ofSeconds(30), List.of());
+        return OpenAiModels.of(provider.baseUrl(), "m", "sk-test", Duration.ofSeconds(30), 100, List.of());
     }
 
     @Test
     void aBlockingCallWhoseThreadIsInterruptedClosesTheProvidersConnection() throws Exception {
         try (StallingProvider provider = new StallingProvider(0, PROVIDER_TAKES)) {
-            ChatModel chat = models(provider).chat(LlmConfig.ResponseFormat.JSON_SCHEMA);
+            ChatModel chat = models(provider).chat();
             AtomicReference<Throwable> failure = new AtomicReference<>();
             Thread caller = new Thread(() -> {
                 try {
@@ -73,7 +73,7 @@ class AbortedCallTest {
     void aStreamCancelledAfterItsFirstPieceClosesTheProvidersConnection() throws Exception {
         try (StallingProvider provider = new StallingProvider(1, PROVIDER_TAKES)) {
             Listening handler = new Listening();
-            StreamingHandle stream = models(provider).streaming(100).start(REQUEST, handler);
+            StreamingHandle stream = models(provider).streaming().start(REQUEST, handler);
             assertTrue(handler.firstPiece.await(10, TimeUnit.SECONDS), "the first piece arrives");
 
             long cancelled = System.nanoTime();
@@ -89,7 +89,7 @@ class AbortedCallTest {
     void aStreamCancelledBeforeItsFirstPieceClosesTheProvidersConnection() throws Exception {
         try (StallingProvider provider = new StallingProvider(0, PROVIDER_TAKES)) {
             Listening handler = new Listening();
-            StreamingHandle stream = models(provider).streaming(100).start(REQUEST, handler);
+            StreamingHandle stream = models(provider).streaming().start(REQUEST, handler);
             provider.awaitRequest();
 
             long cancelled = System.nanoTime();
@@ -113,7 +113,7 @@ class AbortedCallTest {
                     super.onPartialResponse(piece, context);
                 }
             };
-            models(provider).streaming(100).start(REQUEST, handler);
+            models(provider).streaming().start(REQUEST, handler);
             assertTrue(handler.firstPiece.await(10, TimeUnit.SECONDS), "the first piece arrives");
 
             assertClosedWithinASecond(provider, cancelled.get(), "stream, cancelled by its handler");
@@ -132,7 +132,7 @@ class AbortedCallTest {
                     throw new IllegalStateException("the caller went away");
                 }
             };
-            models(provider).streaming(100).start(REQUEST, handler);
+            models(provider).streaming().start(REQUEST, handler);
             assertTrue(handler.firstPiece.await(10, TimeUnit.SECONDS), "the first piece arrives");
 
             assertClosedWithinASecond(provider, thrown.get(), "stream, its handler threw");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -13,7 +14,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.request.ChatRequest;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,7 +58,7 @@ class ChainAbortTest {
     void anInterruptedCallToThePrimaryClosesTheProvidersConnection() throws Exception {
         Thread caller = new Thread(() -> {
             try {
-                chain.primary().chat().chat(ChatRequest.builder().messages(UserMessage.from("Hej")).build());
+                chain.primary().chat().chat(List.of(UserMessage.from("Hej")), TranslatedArticle.class);
             } catch (RuntimeException expected) {
                 // abandoned
             }
