@@ -1,14 +1,17 @@
 package dk.articlesummarizer.checks;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dk.articlesummarizer.text.Placeholders;
 
@@ -44,8 +47,6 @@ final class QuoteCheck {
     private static final String DASHES = "–—-";
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…][\"”’«»]?$");
     private static final char SPOKEN = '–';
-    private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}\\p{L}*\\p{Ll}\\p{L}*"
-            + "(?![\\p{L}\\p{N}])");
     private static final Pattern ELLIPSIS = Pattern.compile("\\s*(?:…|\\.\\.\\.|\\[…]|\\(…\\)|\\[\\.\\.\\.])\\s*");
     private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     /** Words of attribution that may stand between two quotes of one quotation ("siger borgmester Hansen"). */
@@ -365,11 +366,12 @@ final class QuoteCheck {
             for (int q = 0; q < inSource.size(); q++) {
                 Set<String> said = speakers(source, inSource.get(q), articleNames);
                 Set<String> credited = speakers(english, inEnglish.get(q), articleNames);
-                if (!said.isEmpty() && !credited.isEmpty() && disjoint(said, credited)) {
+                if (!said.isEmpty() && !credited.isEmpty() && Collections.disjoint(said, credited)) {
                     return Optional.of(new Violation(Violation.Cause.QUOTATION, "Keep every quotation with the"
                             + " person who said it: in paragraph " + (p + 1) + " the article quotes "
-                            + String.join(" ", names(source, inSource.get(q))) + ", the translation gives the words to "
-                            + String.join(" ", names(english, inEnglish.get(q))) + "."));
+                            + String.join(" ", names(attribution(source, inSource.get(q)))) + ", the translation"
+                            + " gives the words to " + String.join(" ", names(attribution(english, inEnglish.get(q))))
+                            + "."));
                 }
             }
         }
@@ -401,11 +403,13 @@ final class QuoteCheck {
                     .filter(quote -> parts.stream().allMatch(normalized(quote.words())::contains)).findFirst();
             if (source.isPresent()) {
                 Set<String> credited = speakersOf(english, source.get(), given, articleNames);
-                Set<String> named = skeletons(outside(text, span), articleNames);
-                named.retainAll(speakers);
-                if (!credited.isEmpty() && !named.isEmpty() && disjoint(named, credited)) {
-                    misattributed.add('"' + span.words() + "\" was not said by "
-                            + String.join(" ", names(outside(text, span), named)));
+                String outside = text.substring(0, span.start()) + " " + text.substring(span.end());
+                // Names outside the quote, so that names inside it are not taken for its speaker.
+                Set<String> named = skeletons(outside, speakers);
+                if (!credited.isEmpty() && !named.isEmpty() && Collections.disjoint(named, credited)) {
+                    List<String> misnamed = names(outside).stream()
+                            .filter(name -> named.contains(NameFacts.skeleton(name))).distinct().toList();
+                    misattributed.add('"' + span.words() + "\" was not said by " + String.join(" ", misnamed));
                 }
             } else if (parts.stream().allMatch(normalized(english)::contains)) {
                 result.deleteCharAt(span.end() - 1).deleteCharAt(span.start());
@@ -423,11 +427,6 @@ final class QuoteCheck {
                 .map(quotation -> speakers(english, quotation, articleNames)).orElse(Set.of());
     }
 
-    /** The text without the span, so that names inside a quote are not taken for its speaker. */
-    private static String outside(String text, Quote span) {
-        return text.substring(0, span.start()) + " " + text.substring(span.end());
-    }
-
     /**
      * The skeletons of the article's names in a quotation's attribution: between its parts, after it to its
      * sentence's end, or before it when a colon leads in ("Hansen siger:"). Empty when a pronoun or title is all.
@@ -436,25 +435,8 @@ final class QuoteCheck {
         return skeletons(attribution(text, quotation), articleNames);
     }
 
-    private static List<String> names(String text, Quotation quotation) {
-        String attribution = attribution(text, quotation);
-        List<String> names = new ArrayList<>();
-        Matcher name = NAME.matcher(attribution);
-        while (name.find()) {
-            names.add(name.group());
-        }
-        return names;
-    }
-
-    private static List<String> names(String text, Set<String> skeletons) {
-        List<String> names = new ArrayList<>();
-        Matcher name = NAME.matcher(text);
-        while (name.find()) {
-            if (skeletons.contains(skeleton(name.group())) && !names.contains(name.group())) {
-                names.add(name.group());
-            }
-        }
-        return names;
+    private static List<String> names(String text) {
+        return NameForms.NAME.matcher(text).results().map(MatchResult::group).toList();
     }
 
     private static String attribution(String text, Quotation quotation) {
@@ -481,37 +463,16 @@ final class QuoteCheck {
         return SPEECH_VERB.matcher(attribution).find() ? attribution : "";
     }
 
-    /** The skeletons of the text's capitalised words that are names in the article. */
-    private static Set<String> skeletons(String text, Set<String> articleNames) {
-        Set<String> skeletons = new HashSet<>();
-        Matcher name = NAME.matcher(text);
-        while (name.find()) {
-            String skeleton = skeleton(name.group());
-            if (articleNames.contains(skeleton)) {
-                skeletons.add(skeleton);
-            }
-        }
-        return skeletons;
+    /** The skeletons of the text's capitalised words that are among {@code known}. */
+    private static Set<String> skeletons(String text, Set<String> known) {
+        return names(text).stream().map(NameFacts::skeleton).filter(known::contains).collect(Collectors.toSet());
     }
 
     /** The skeletons of the article's capitalised words inside sentences: names, not sentence openers. */
     private static Set<String> articleNames(String source) {
-        Set<String> names = new HashSet<>();
-        Matcher name = NAME.matcher(source);
-        while (name.find()) {
-            if (!NameForms.sentenceStart(source, name.start())) {
-                names.add(skeleton(name.group()));
-            }
-        }
-        return names;
-    }
-
-    private static String skeleton(String word) {
-        return NameFacts.skeleton(NameFacts.fold(word));
-    }
-
-    private static boolean disjoint(Set<String> a, Set<String> b) {
-        return a.stream().noneMatch(b::contains);
+        return NameForms.NAME.matcher(source).results()
+                .filter(name -> !NameForms.sentenceStart(source, name.start()))
+                .map(name -> NameFacts.skeleton(name.group())).collect(Collectors.toSet());
     }
 
     /** Lower-case words between single spaces, the text's punctuation and placeholders gone; padded so that whole words match. */
