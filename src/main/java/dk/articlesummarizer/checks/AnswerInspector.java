@@ -89,6 +89,16 @@ public class AnswerInspector {
         return bullets;
     }
 
+    /**
+     * The bullets' form, then the numbers of headline and bullets against {@code numbersKnown} and the bullets'
+     * names against {@code namesKnown}.
+     */
+    static Optional<Violation> summary(String title, List<String> bullets, String numbersKnown, String namesKnown) {
+        List<String> claims = new ArrayList<>(bullets);
+        claims.add(title);
+        return bullets(bullets).or(() -> numbers(numbersKnown, claims)).or(() -> names(namesKnown, bullets));
+    }
+
     /** Fewer bullets than promised, or one too long to be a bullet: only the model can fix those. */
     static Optional<Violation> bullets(List<String> bullets) {
         if (bullets.size() < MIN_BULLETS) {

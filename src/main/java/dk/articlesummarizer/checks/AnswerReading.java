@@ -1,5 +1,6 @@
 package dk.articlesummarizer.checks;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -53,15 +54,22 @@ abstract class AnswerReading {
         return verdict;
     }
 
-    /** The outcome of the checks: a violation, or the value to accept. */
+    /** The answer's bullets, tidied, without placeholders. */
+    static List<String> bullets(AnswerJson json) {
+        return AnswerInspector.tidyBullets(json.strings(AnswerJson.Field.SUMMARY), json.repairs()).stream()
+                .map(bullet -> MarkupCheck.withoutPlaceholders(bullet, json.repairs())).toList();
+    }
+
+    /** The answer's headline without placeholders; "" when it gave none. */
+    static String title(AnswerJson json) {
+        return MarkupCheck.withoutPlaceholders(json.text(AnswerJson.Field.TITLE, false), json.repairs());
+    }
+
+    /** The outcome of the checks: the value to accept, unless there is a violation. */
     protected record Verdict<T>(Optional<Violation> violation, T value) {
 
         static <T> Verdict<T> rejected(Violation violation) {
             return new Verdict<>(Optional.of(violation), null);
-        }
-
-        static <T> Verdict<T> accepted(T value) {
-            return new Verdict<>(Optional.empty(), value);
         }
     }
 }

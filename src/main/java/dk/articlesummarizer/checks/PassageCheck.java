@@ -71,8 +71,7 @@ public class PassageCheck extends AnswerReading {
                 .or(() -> inspector.translation(words, Placeholders.strip(translation)))
                 .or(quoted::violation)
                 .or(() -> paragraphs(expected, translation, json.repairs()));
-        return violation.isPresent() ? Verdict.rejected(violation.get())
-                : Verdict.accepted(new ChunkTranslation(translation, facts));
+        return new Verdict<>(violation, new ChunkTranslation(translation, facts));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dk.articlesummarizer.checks;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,35 +41,23 @@ public class TranslationCheck extends AnswerReading {
         MarkupCheck.Outcome marked = markup ? MarkupCheck.check(source, given, repairs)
                 : new MarkupCheck.Outcome(Optional.empty(), given);
         String words = Placeholders.strip(source);
-        List<String> tidied = AnswerInspector.tidyBullets(json.strings(AnswerJson.Field.SUMMARY), repairs).stream()
-                .map(bullet -> MarkupCheck.withoutPlaceholders(bullet, repairs)).toList();
+        List<String> tidied = bullets(json);
         GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(glossary, words + "\n" + givenTitle, marked.translation(),
-                MarkupCheck.withoutPlaceholders(json.text(AnswerJson.Field.TITLE, false), repairs), tidied, repairs);
+                title(json), tidied, repairs);
         NameForms.Outcome named = NameForms.unify(glossary, ruled.translation(), ruled.title(), ruled.bullets());
         repairs.addAll(named.repairs());
         String derivedTitle = AnswerInspector.titleOrDerived(named.title(), named.bullets(), repairs);
         QuoteCheck.Outcome quoted = QuoteCheck.check(words, givenTitle, named.translation(), derivedTitle,
                 named.bullets());
         repairs.addAll(quoted.repairs());
-        String translation = quoted.translation();
-        String translatedWords = Placeholders.strip(translation);
-        List<String> bullets = quoted.bullets();
-        String title = quoted.title();
+        String translatedWords = Placeholders.strip(quoted.translation());
         Optional<Violation> violation = json.missingFields()
                 .or(marked::violation)
                 .or(ruled::violation)
                 .or(() -> inspector.translation(words, translatedWords))
                 .or(quoted::violation)
-                .or(() -> AnswerInspector.bullets(bullets))
-                .or(() -> AnswerInspector.numbers(words + "\n" + givenTitle, claims(title, bullets)))
-                .or(() -> AnswerInspector.names(words + "\n" + givenTitle + "\n" + translatedWords, bullets));
-        return violation.isPresent() ? Verdict.rejected(violation.get())
-                : Verdict.accepted(new TranslatedArticle(title, translation, bullets));
-    }
-
-    static List<String> claims(String title, List<String> bullets) {
-        List<String> claims = new ArrayList<>(bullets);
-        claims.add(title);
-        return claims;
+                .or(() -> AnswerInspector.summary(quoted.title(), quoted.bullets(), words + "\n" + givenTitle,
+                        words + "\n" + givenTitle + "\n" + translatedWords));
+        return new Verdict<>(violation, new TranslatedArticle(quoted.title(), quoted.translation(), quoted.bullets()));
     }
 }

@@ -45,10 +45,7 @@ public class UpdateCheck extends AnswerReading {
                 .collect(Collectors.joining("\n"));
         List<String> answered = json.strings(AnswerJson.Field.PARAGRAPHS).stream().map(String::strip)
                 .filter(paragraph -> !paragraph.isEmpty()).toList();
-        List<String> tidied = AnswerInspector.tidyBullets(json.strings(AnswerJson.Field.SUMMARY), json.repairs())
-                .stream().map(bullet -> MarkupCheck.withoutPlaceholders(bullet, json.repairs())).toList();
-        GlossaryCheck.Outcome named = GlossaryCheck.formsPutRight(glossary, MarkupCheck.withoutPlaceholders(
-                json.text(AnswerJson.Field.TITLE, false), json.repairs()), tidied, json.repairs());
+        GlossaryCheck.Outcome named = GlossaryCheck.formsPutRight(glossary, title(json), bullets(json), json.repairs());
         List<String> bullets = named.bullets();
         String title = AnswerInspector.titleOrDerived(named.title(), bullets, json.repairs());
         Optional<Violation> violation = json.missingFields().or(() -> count(answered.size(), sources.size()));
@@ -69,19 +66,12 @@ public class UpdateCheck extends AnswerReading {
         if (violation.isEmpty()) {
             // The language is judged on all the English there is: one short changed sentence full of names cannot
             // tell Danish from English on its own.
-            violation = inspector.english(Placeholders.strip(String.join("\n", english) + "\n"
-                    + near));
-        }
-        if (violation.isPresent()) {
-            return Verdict.rejected(violation.get());
+            violation = inspector.english(Placeholders.strip(String.join("\n", english) + "\n" + near));
         }
         String known = Placeholders.strip(String.join("\n", sources) + "\n" + givenTitle + "\n" + before + "\n"
                 + near + "\n" + String.join("\n", english));
-        violation = AnswerInspector.bullets(bullets)
-                .or(() -> AnswerInspector.numbers(known, TranslationCheck.claims(title, bullets)))
-                .or(() -> AnswerInspector.names(known, bullets));
-        return violation.isPresent() ? Verdict.rejected(violation.get())
-                : Verdict.accepted(new ArticleUpdate(english, title, bullets));
+        return new Verdict<>(violation.or(() -> AnswerInspector.summary(title, bullets, known, known)),
+                new ArticleUpdate(english, title, bullets));
     }
 
     private static Optional<Violation> count(int actual, int expected) {
