@@ -35,7 +35,9 @@ import dk.articlesummarizer.text.Placeholders;
  */
 final class QuoteCheck {
 
-    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
+    /** A paragraph without its leading and trailing blanks: up to a blank line or the text's end. */
+    private static final Pattern PARAGRAPH = Pattern.compile(
+            "(?s)[^\\p{javaWhitespace}].*?(?=\\p{javaWhitespace}*(?:\n\\s*\n|\\z))");
     private static final String SPEECH_VERBS = "siger|sagde|fortæller|fortalte|forklarer|forklarede|tilføjer"
             + "|tilføjede|skriver|skrev|udtaler|udtalte|lyder|says|said|tells|told|explains|explained|adds|added"
             + "|writes|wrote|continues|continued";
@@ -184,9 +186,9 @@ final class QuoteCheck {
     static List<Quote> quotes(String text, boolean dialogue) {
         List<Quote> quotes = new ArrayList<>();
         int paragraph = 0;
-        for (int[] range : paragraphs(text)) {
-            int at = range[0];
-            int to = range[1];
+        for (MatchResult range : paragraphs(text)) {
+            int at = range.start();
+            int to = range.end();
             if (dialogue && spoken(text, at, to)) {
                 Matcher end = SPEECH_END.matcher(text).region(at + 2, to);
                 int speechEnd = end.find() ? end.start() : to;
@@ -223,31 +225,8 @@ final class QuoteCheck {
         return Placeholders.strip(text.substring(start, end)).strip();
     }
 
-    /** The non-blank paragraphs' ranges, leading and trailing blanks left out. */
-    private static List<int[]> paragraphs(String text) {
-        List<int[]> ranges = new ArrayList<>();
-        Matcher breaks = PARAGRAPH_BREAK.matcher(text);
-        int from = 0;
-        while (from <= text.length()) {
-            boolean more = breaks.find();
-            int to = more ? breaks.start() : text.length();
-            int start = from;
-            int end = to;
-            while (start < end && Character.isWhitespace(text.charAt(start))) {
-                start++;
-            }
-            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
-                end--;
-            }
-            if (start < end) {
-                ranges.add(new int[] { start, end });
-            }
-            if (!more) {
-                break;
-            }
-            from = breaks.end();
-        }
-        return ranges;
+    private static List<MatchResult> paragraphs(String text) {
+        return PARAGRAPH.matcher(text).results().toList();
     }
 
     /** Where the quote opened at {@code at} closes, or -1 when no quote opens there. */
