@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import jakarta.inject.Singleton;
 
 import dk.articlesummarizer.glossary.Glossary;
+import dk.articlesummarizer.language.LanguageGate;
 import dk.articlesummarizer.llm.AnswerCheck;
 import dk.articlesummarizer.llm.ArticleUpdate;
 import dk.articlesummarizer.llm.UpdatePrompt;
@@ -22,11 +23,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Singleton
 public class UpdateCheck extends AnswerReading {
 
-    private final AnswerInspector inspector;
-
-    public UpdateCheck(AnswerInspector inspector, MeterRegistry metrics) {
-        super(metrics);
-        this.inspector = inspector;
+    public UpdateCheck(LanguageGate languages, MeterRegistry metrics) {
+        super(languages, metrics);
     }
 
     /**
@@ -45,9 +43,9 @@ public class UpdateCheck extends AnswerReading {
                 .collect(Collectors.joining("\n"));
         List<String> answered = json.strings(AnswerJson.Field.PARAGRAPHS).stream().map(String::strip)
                 .filter(paragraph -> !paragraph.isEmpty()).toList();
-        GlossaryCheck.Outcome named = GlossaryCheck.formsPutRight(glossary, title(json), bullets(json), json.repairs());
+        GlossaryCheck.Outcome named = GlossaryCheck.formsPutRight(glossary, titleOf(json), bulletsOf(json), json.repairs());
         List<String> bullets = named.bullets();
-        String title = AnswerInspector.titleOrDerived(named.title(), bullets, json.repairs());
+        String title = titleOrDerived(named.title(), bullets, json.repairs());
         Optional<Violation> violation = json.missingFields().or(() -> count(answered.size(), sources.size()));
         List<String> english = new ArrayList<>();
         for (int i = 0; violation.isEmpty() && i < sources.size(); i++) {
@@ -61,16 +59,16 @@ public class UpdateCheck extends AnswerReading {
             json.repairs().addAll(quoted.repairs());
             english.add(quoted.translation());
             violation = marked.violation().or(ruled::violation).or(quoted::violation)
-                    .or(() -> inspector.length(words, Placeholders.strip(quoted.translation())));
+                    .or(() -> length(words, Placeholders.strip(quoted.translation())));
         }
         if (violation.isEmpty()) {
             // The language is judged on all the English there is: one short changed sentence full of names cannot
             // tell Danish from English on its own.
-            violation = inspector.english(Placeholders.strip(String.join("\n", english) + "\n" + near));
+            violation = english(Placeholders.strip(String.join("\n", english) + "\n" + near));
         }
         String known = Placeholders.strip(String.join("\n", sources) + "\n" + givenTitle + "\n" + before + "\n"
                 + near + "\n" + String.join("\n", english));
-        return new Verdict<>(violation.or(() -> AnswerInspector.summary(title, bullets, known, known)),
+        return new Verdict<>(violation.or(() -> summary(title, bullets, known, known)),
                 new ArticleUpdate(english, title, bullets));
     }
 
