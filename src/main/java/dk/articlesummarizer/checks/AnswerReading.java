@@ -72,9 +72,8 @@ abstract class AnswerReading {
     private <T> Verdict<T> checked(AnswerJson json, Function<AnswerJson, Verdict<T>> check) {
         Verdict<T> verdict = check.apply(json);
         if (verdict.violation().isEmpty()) {
-            for (Repair repair : json.repairs()) {
-                metrics.counter("summarizer.guardrail.repairs", "kind", repair.tag()).increment();
-            }
+            json.repairs().forEach(repair -> metrics.counter("summarizer.guardrail.repairs", "kind", repair.tag())
+                    .increment());
             if (!json.repairs().isEmpty()) {
                 LOG.debugf("LLM answer accepted with repairs: %s", json.repairs());
             }
@@ -96,7 +95,8 @@ abstract class AnswerReading {
     }
 
     Optional<Violation> length(String source, String translation) {
-        if (source.length() >= MIN_SOURCE_CHARS_FOR_RATIO && translation.length() < MIN_LENGTH_RATIO * source.length()) {
+        if (source.length() >= MIN_SOURCE_CHARS_FOR_RATIO
+                && translation.length() < MIN_LENGTH_RATIO * source.length()) {
             return Optional.of(new Violation(Violation.Cause.TRANSLATION_TOO_SHORT, "The \"translation\" was much"
                     + " shorter than the article: translate every paragraph completely; do not summarize."));
         }

@@ -1,7 +1,6 @@
 package dk.articlesummarizer.checks;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.TreeSet;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import dk.articlesummarizer.llm.Bullet;
 
@@ -32,10 +32,8 @@ public final class Citations {
      * @param english the translation's paragraphs; used only where they pair one to one with the source's
      */
     public static List<Bullet> locate(List<String> source, List<String> english, List<String> bullets) {
-        List<String> known = new ArrayList<>();
-        for (int i = 0; i < source.size(); i++) {
-            known.add(source.get(i) + "\n" + (english.size() == source.size() ? english.get(i) : ""));
-        }
+        List<String> known = IntStream.range(0, source.size())
+                .mapToObj(i -> source.get(i) + "\n" + (english.size() == source.size() ? english.get(i) : "")).toList();
         return bullets.stream().map(bullet -> new Bullet(bullet, cite(bullet, known))).toList();
     }
 

@@ -56,16 +56,12 @@ final class GlossaryCheck {
             Outcome named = formsPutRight(asked, title, bullets, repairs);
             return new Outcome(Optional.empty(), text, named.title(), named.bullets());
         }
-        StringBuilder instruction = new StringBuilder("The glossary was not followed. In the translation, headline"
-                + " and bullets, render");
-        for (int i = 0; i < missing.size(); i++) {
-            Term term = missing.get(i);
-            instruction.append(i == 0 ? " " : "; ").append('"').append(term.danish()).append("\" (in any form) ")
-                    .append(term.keepsAsWritten() ? "as written, untranslated" : "as \"" + term.english() + "\"");
-        }
-        return new Outcome(Optional.of(new Violation(Violation.Cause.GLOSSARY_TERM,
-                instruction.append(". Answer again with the complete JSON object.").toString())), translation, title,
-                bullets);
+        String renderings = missing.stream().map(term -> '"' + term.danish() + "\" (in any form) "
+                + (term.keepsAsWritten() ? "as written, untranslated" : "as \"" + term.english() + "\""))
+                .collect(Collectors.joining("; "));
+        return new Outcome(Optional.of(new Violation(Violation.Cause.GLOSSARY_TERM, "The glossary was not followed."
+                + " In the translation, headline and bullets, render " + renderings + ". Answer again with the"
+                + " complete JSON object.")), translation, title, bullets);
     }
 
     /** The headline and bullets with every entry's locatable wrong forms put right (their facts were checked). */

@@ -1,6 +1,7 @@
 package dk.articlesummarizer.checks;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -75,14 +76,13 @@ public final class NameForms {
 
         Map<String, String> replacement = new HashMap<>();
         for (Set<String> forms : formsByKey.values()) {
-            if (forms.size() < 2
-                    || forms.stream().anyMatch(form -> ruled.contains(NameFacts.skeleton(form)))) {
+            if (forms.size() < 2 || forms.stream().anyMatch(form -> ruled.contains(NameFacts.skeleton(form)))) {
                 continue;
             }
-            String chosen = forms.stream().min((a, b) -> {
-                int byCount = Integer.compare(inTranslation.getOrDefault(b, 0), inTranslation.getOrDefault(a, 0));
-                return byCount != 0 ? byCount : Integer.compare(first.get(a), first.get(b));
-            }).orElseThrow();
+            String chosen = forms.stream()
+                    .min(Comparator.<String>comparingInt(form -> -inTranslation.getOrDefault(form, 0))
+                            .thenComparingInt(first::get))
+                    .orElseThrow();
             forms.stream().filter(form -> !form.equals(chosen)).forEach(form -> replacement.put(form, chosen));
         }
         if (replacement.isEmpty()) {

@@ -3,7 +3,6 @@ package dk.articlesummarizer.checks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -97,9 +96,9 @@ final class QuoteCheck {
 
     /**
      * @param source the article's text (without its headline), placeholders stripped
-     * @param givenTitle the article's Danish headline, may be empty or null: when it quotes someone, the English headline
-     *     translates that quote, so its quotes are not held against the body's translation, and bullets may quote
-     *     them too
+     * @param givenTitle the article's Danish headline, may be empty or null: when it quotes someone, the English
+     *     headline translates that quote, so its quotes are not held against the body's translation, and bullets may
+     *     quote them too
      * @param title the English headline, or null when there is none to check
      */
     static Outcome check(String source, String givenTitle, String translation, String title, List<String> bullets) {
@@ -107,10 +106,8 @@ final class QuoteCheck {
         boolean straight = straightStyle(translation);
         String english = withEnglishMarks(translation, straight, repairs);
         String headline = title == null ? null : withEnglishMarks(title, straight, repairs);
-        List<String> points = new ArrayList<>();
-        for (String bullet : bullets) {
-            points.add(withEnglishMarks(bullet, straight, repairs));
-        }
+        List<String> points = new ArrayList<>(bullets);
+        points.replaceAll(bullet -> withEnglishMarks(bullet, straight, repairs));
 
         List<Violation> violations = new ArrayList<>();
         List<Quotation> asked = quotations(source);
@@ -123,10 +120,8 @@ final class QuoteCheck {
         if (quotedTitle && headline != null) {
             quoted.addAll(quotes(headline, false));
         }
-        Set<String> speakers = new HashSet<>();
-        for (Quotation quotation : given) {
-            speakers.addAll(speakers(english, quotation, articleNames));
-        }
+        Set<String> speakers = given.stream().flatMap(quotation -> speakers(english, quotation, articleNames).stream())
+                .collect(Collectors.toSet());
         List<String> invented = new ArrayList<>();
         List<String> misattributed = new ArrayList<>();
         String fixedHeadline = headline == null || quotedTitle ? headline
@@ -287,15 +282,10 @@ final class QuoteCheck {
 
     /** Whether the translation's own quotations use straight marks more than curly ones. */
     private static boolean straightStyle(String translation) {
-        int straight = 0;
-        int curly = 0;
-        for (Quote quote : quotes(translation, false)) {
-            if (quote.mark() == '"') {
-                straight++;
-            } else if (quote.mark() == '“' && translation.charAt(quote.end() - 1) == '”') {
-                curly++;
-            }
-        }
+        List<Quote> quotes = quotes(translation, false);
+        long straight = quotes.stream().filter(quote -> quote.mark() == '"').count();
+        long curly = quotes.stream()
+                .filter(quote -> quote.mark() == '“' && translation.charAt(quote.end() - 1) == '”').count();
         return straight > curly;
     }
 
@@ -454,7 +444,7 @@ final class QuoteCheck {
                 .map(name -> NameFacts.skeleton(name.group())).collect(Collectors.toSet());
     }
 
-    /** Lower-case words between single spaces, the text's punctuation and placeholders gone; padded so that whole words match. */
+    /** Lower-case words between single spaces, without punctuation and placeholders; padded to match whole words. */
     static String normalized(String text) {
         return " " + NOT_A_WORD.matcher(Placeholders.strip(text).toLowerCase(Locale.ROOT)).replaceAll(" ").strip()
                 + " ";

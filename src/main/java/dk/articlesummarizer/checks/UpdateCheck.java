@@ -43,7 +43,8 @@ public class UpdateCheck extends AnswerReading {
                 .collect(Collectors.joining("\n"));
         List<String> answered = json.strings(AnswerJson.Field.PARAGRAPHS).stream().map(String::strip)
                 .filter(paragraph -> !paragraph.isEmpty()).toList();
-        GlossaryCheck.Outcome named = GlossaryCheck.formsPutRight(glossary, titleOf(json), bulletsOf(json), json.repairs());
+        GlossaryCheck.Outcome named = GlossaryCheck.formsPutRight(glossary, titleOf(json), bulletsOf(json),
+                json.repairs());
         List<String> bullets = named.bullets();
         String title = titleOrDerived(named.title(), bullets, json.repairs());
         Optional<Violation> violation = json.missingFields().or(() -> count(answered.size(), sources.size()));
