@@ -234,6 +234,7 @@ abstract class AnswerReading {
                 + " the article does not mention: " + String.join(", ", unknown) + ". Use only names from the"
                 + " article."));
     }
+
     /** The answer's bullets, tidied, without placeholders. */
     static List<String> bulletsOf(AnswerJson json) {
         return tidyBullets(json.strings(AnswerJson.Field.SUMMARY), json.repairs()).stream()

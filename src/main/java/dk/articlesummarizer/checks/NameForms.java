@@ -1,6 +1,5 @@
 package dk.articlesummarizer.checks;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -49,10 +48,8 @@ public final class NameForms {
      * the one it uses first; a name the translation lacks takes its first form in the headline and bullets).
      */
     public static Outcome unify(Glossary glossary, String translation, String title, List<String> bullets) {
-        List<String> texts = new ArrayList<>();
-        texts.add(translation);
-        texts.add(title == null ? "" : title);
-        texts.addAll(bullets);
+        List<String> texts = Stream.concat(Stream.of(translation, title == null ? "" : title), bullets.stream())
+                .toList();
         Set<String> lowerCase = lowerCaseWords(texts);
         Set<String> ruled = ruledSkeletons(glossary);
 

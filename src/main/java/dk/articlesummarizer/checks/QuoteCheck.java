@@ -146,16 +146,13 @@ final class QuoteCheck {
         List<Quotation> quotations = new ArrayList<>();
         List<Quote> parts = new ArrayList<>();
         for (Quote quote : quotes(text, true)) {
-            if (!parts.isEmpty()) {
-                Quote last = parts.get(parts.size() - 1);
-                if (quote.paragraph() == last.paragraph()
-                        && wordCount(text.substring(last.end(), quote.start())) <= MAX_TAG_WORDS) {
-                    parts.add(quote);
-                    continue;
-                }
+            Quote last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+            if (last != null && (quote.paragraph() != last.paragraph()
+                    || wordCount(text.substring(last.end(), quote.start())) > MAX_TAG_WORDS)) {
                 addIfSpeech(parts, quotations);
+                parts = new ArrayList<>();
             }
-            parts = new ArrayList<>(List.of(quote));
+            parts.add(quote);
         }
         addIfSpeech(parts, quotations);
         return quotations;
