@@ -82,11 +82,11 @@ abstract class AnswerReading {
     }
 
     Optional<Violation> completeEnglish(String source, String translation) {
-        return english(translation).or(() -> length(source, translation));
+        return language(translation).or(() -> length(source, translation));
     }
 
     /** Refused only when the language check is sure: a text too short to tell (names set aside) passes. */
-    Optional<Violation> english(String translation) {
+    Optional<Violation> language(String translation) {
         if (!languages.isEnglish(translation).orElse(true)) {
             return Optional.of(new Violation(Violation.Cause.NOT_ENGLISH, "The \"translation\" was not in English."
                     + " Translate the whole article into English."));

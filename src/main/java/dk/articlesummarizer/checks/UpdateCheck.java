@@ -65,7 +65,7 @@ public class UpdateCheck extends AnswerReading {
         if (violation.isEmpty()) {
             // The language is judged on all the English there is: one short changed sentence full of names cannot
             // tell Danish from English on its own.
-            violation = english(Placeholders.strip(String.join("\n", english) + "\n" + near));
+            violation = language(Placeholders.strip(String.join("\n", english) + "\n" + near));
         }
         String known = Placeholders.strip(String.join("\n", sources) + "\n" + givenTitle + "\n" + before + "\n"
                 + near + "\n" + String.join("\n", english));
