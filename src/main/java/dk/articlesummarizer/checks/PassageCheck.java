@@ -57,8 +57,8 @@ public class PassageCheck extends AnswerReading {
         // Names and quotes of one passage: the digest's bullets are checked against the facts, not quotes.
         NameForms.Outcome named = NameForms.unify(glossary, ruled.translation(), "", List.of());
         json.repairs().addAll(named.repairs());
-        QuoteCheck.Outcome quoted = QuoteCheck.check(words, null, named.translation(), null, List.of());
-        json.repairs().addAll(quoted.repairs());
+        QuoteCheck.Outcome quoted = QuoteCheck.check(words, null, named.translation(), null, List.of(),
+                json.repairs());
         String translation = quoted.translation();
         List<String> facts = supportedFacts(words + "\n" + Placeholders.strip(translation),
                 json.strings(AnswerJson.Field.FACTS, false).stream()

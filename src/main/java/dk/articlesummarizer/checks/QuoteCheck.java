@@ -2,7 +2,6 @@ package dk.articlesummarizer.checks;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,12 +58,11 @@ final class QuoteCheck {
     }
 
     /**
-     * The texts with their repairs (the translation's Danish marks made English, quotation marks dropped around a
-     * bullet's or headline's paraphrase), the repairs made, and the violation when quotations went missing, changed
-     * speaker or were made up; the texts are the repaired ones either way.
+     * The texts repaired (the translation's Danish marks made English, quotation marks dropped around a bullet's or
+     * headline's paraphrase) either way, and the violation when quotations went missing, changed speaker or were
+     * made up.
      */
-    record Outcome(Optional<Violation> violation, String translation, String title, List<String> bullets,
-            Set<Repair> repairs) {
+    record Outcome(Optional<Violation> violation, String translation, String title, List<String> bullets) {
     }
 
     /**
@@ -101,8 +99,8 @@ final class QuoteCheck {
      *     quote them too
      * @param title the English headline, or null when there is none to check
      */
-    static Outcome check(String source, String givenTitle, String translation, String title, List<String> bullets) {
-        Set<Repair> repairs = EnumSet.noneOf(Repair.class);
+    static Outcome check(String source, String givenTitle, String translation, String title, List<String> bullets,
+            Set<Repair> repairs) {
         boolean straight = straightStyle(translation);
         String english = withEnglishMarks(translation, straight, repairs);
         String headline = title == null ? null : withEnglishMarks(title, straight, repairs);
@@ -138,7 +136,7 @@ final class QuoteCheck {
             violations.add(new Violation(Violation.Cause.INVENTED_QUOTE, "The summary gives quoted words to"
                     + " someone who did not say them: " + String.join("; ", misattributed) + "."));
         }
-        return new Outcome(merged(violations), english, fixedHeadline, points, repairs);
+        return new Outcome(merged(violations), english, fixedHeadline, points);
     }
 
     /** The quotations of a text, in order (see the class comment for what counts as one). */

@@ -46,8 +46,7 @@ public class TranslationCheck extends AnswerReading {
         repairs.addAll(named.repairs());
         String derivedTitle = titleOrDerived(named.title(), named.bullets(), repairs);
         QuoteCheck.Outcome quoted = QuoteCheck.check(words, givenTitle, named.translation(), derivedTitle,
-                named.bullets());
-        repairs.addAll(quoted.repairs());
+                named.bullets(), repairs);
         String translatedWords = Placeholders.strip(quoted.translation());
         Optional<Violation> violation = json.missingFields()
                 .or(marked::violation)

@@ -56,8 +56,8 @@ public class UpdateCheck extends AnswerReading {
             GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(glossary, words, marked.translation(), "",
                     List.of(), json.repairs());
             // The bullets' quotes are not checked: they may quote remembered paragraphs this call was not shown.
-            QuoteCheck.Outcome quoted = QuoteCheck.check(words, null, ruled.translation(), null, List.of());
-            json.repairs().addAll(quoted.repairs());
+            QuoteCheck.Outcome quoted = QuoteCheck.check(words, null, ruled.translation(), null, List.of(),
+                    json.repairs());
             english.add(quoted.translation());
             violation = marked.violation().or(ruled::violation).or(quoted::violation)
                     .or(() -> length(words, Placeholders.strip(quoted.translation())));
