@@ -47,28 +47,28 @@ public class PassageCheck extends AnswerReading {
 
     private Verdict<ChunkTranslation> check(AnswerJson json, String context, String passage, int expected,
             Glossary glossary, boolean markup) {
+        Set<Repair> repairs = json.repairs();
         String given = withoutContext(context, passage, paragraphBreaks(expected,
-                json.text(AnswerJson.Field.TRANSLATION, true), json.repairs()), json.repairs());
-        MarkupCheck.Outcome marked = markup ? MarkupCheck.check(passage, given, json.repairs())
+                json.text(AnswerJson.Field.TRANSLATION, true), repairs), repairs);
+        MarkupCheck.Outcome marked = markup ? MarkupCheck.check(passage, given, repairs)
                 : new MarkupCheck.Outcome(Optional.empty(), given);
         String words = Placeholders.strip(passage);
         GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(glossary, words, marked.translation(), "", List.of(),
-                json.repairs());
+                repairs);
         // Names and quotes of one passage: the digest's bullets are checked against the facts, not quotes.
         NameForms.Outcome named = NameForms.unify(glossary, ruled.translation(), "", List.of());
-        json.repairs().addAll(named.repairs());
-        QuoteCheck.Outcome quoted = QuoteCheck.check(words, null, named.translation(), null, List.of(),
-                json.repairs());
+        repairs.addAll(named.repairs());
+        QuoteCheck.Outcome quoted = QuoteCheck.check(words, null, named.translation(), null, List.of(), repairs);
         String translation = quoted.translation();
         List<String> facts = supportedFacts(words + "\n" + Placeholders.strip(translation),
                 json.strings(AnswerJson.Field.FACTS, false).stream()
-                        .map(fact -> MarkupCheck.withoutPlaceholders(fact, json.repairs())).toList(), json.repairs());
+                        .map(fact -> MarkupCheck.withoutPlaceholders(fact, repairs)).toList(), repairs);
         Optional<Violation> violation = json.missingFields()
                 .or(marked::violation)
                 .or(ruled::violation)
                 .or(() -> completeEnglish(words, Placeholders.strip(translation)))
                 .or(quoted::violation)
-                .or(() -> paragraphs(expected, translation, json.repairs()));
+                .or(() -> paragraphs(expected, translation, repairs));
         return new Verdict<>(violation, new ChunkTranslation(translation, facts));
     }
 

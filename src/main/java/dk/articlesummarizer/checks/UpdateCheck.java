@@ -3,6 +3,7 @@ package dk.articlesummarizer.checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
@@ -38,26 +39,25 @@ public class UpdateCheck extends AnswerReading {
 
     private Verdict<ArticleUpdate> check(AnswerJson json, String givenTitle, String before,
             List<UpdatePrompt.Change> changes, Glossary glossary) {
+        Set<Repair> repairs = json.repairs();
         List<String> sources = changes.stream().map(UpdatePrompt.Change::danish).toList();
         String near = changes.stream().map(change -> change.before() + "\n" + change.after())
                 .collect(Collectors.joining("\n"));
         List<String> answered = json.strings(AnswerJson.Field.PARAGRAPHS).stream().map(String::strip)
                 .filter(paragraph -> !paragraph.isEmpty()).toList();
-        GlossaryCheck.Outcome named = GlossaryCheck.formsPutRight(glossary, titleOf(json), bulletsOf(json),
-                json.repairs());
+        GlossaryCheck.Outcome named = GlossaryCheck.formsPutRight(glossary, titleOf(json), bulletsOf(json), repairs);
         List<String> bullets = named.bullets();
-        String title = titleOrDerived(named.title(), bullets, json.repairs());
+        String title = titleOrDerived(named.title(), bullets, repairs);
         Optional<Violation> violation = json.missingFields().or(() -> count(answered.size(), sources.size()));
         List<String> english = new ArrayList<>();
         for (int i = 0; violation.isEmpty() && i < sources.size(); i++) {
             // One paragraph at a time: a count of one, and its placeholders (an HTML or Markdown article's).
-            MarkupCheck.Outcome marked = MarkupCheck.check(sources.get(i), answered.get(i), json.repairs());
+            MarkupCheck.Outcome marked = MarkupCheck.check(sources.get(i), answered.get(i), repairs);
             String words = Placeholders.strip(sources.get(i));
             GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(glossary, words, marked.translation(), "",
-                    List.of(), json.repairs());
+                    List.of(), repairs);
             // The bullets' quotes are not checked: they may quote remembered paragraphs this call was not shown.
-            QuoteCheck.Outcome quoted = QuoteCheck.check(words, null, ruled.translation(), null, List.of(),
-                    json.repairs());
+            QuoteCheck.Outcome quoted = QuoteCheck.check(words, null, ruled.translation(), null, List.of(), repairs);
             english.add(quoted.translation());
             violation = marked.violation().or(ruled::violation).or(quoted::violation)
                     .or(() -> length(words, Placeholders.strip(quoted.translation())));
