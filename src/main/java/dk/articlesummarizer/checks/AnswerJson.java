@@ -56,25 +56,27 @@ final class AnswerJson {
 
     /** The fields we read, each with the other names models give it (compared without case and punctuation). */
     enum Field {
-        TITLE("title", "headline", "englishtitle", "englishheadline", "heading", "translatedtitle"),
-        TRANSLATION("translation", "translatedtext", "englishtranslation", "translatedarticle", "english",
+        TITLE("headline", "englishtitle", "englishheadline", "heading", "translatedtitle"),
+        TRANSLATION("translatedtext", "englishtranslation", "translatedarticle", "english",
                 "translatedpassage", "text", "article", "body"),
-        SUMMARY("summary", "bullets", "bulletpoints", "summarybullets", "summarypoints", "keypoints", "points",
+        SUMMARY("bullets", "bulletpoints", "summarybullets", "summarypoints", "keypoints", "points",
                 "highlights", "keyfacts"),
-        FACTS("facts", "keyfacts", "keypoints", "points", "bullets", "summary", "highlights"),
-        PARAGRAPHS("paragraphs", "changedparagraphs", "translations", "translatedparagraphs", "changed",
+        FACTS("keyfacts", "keypoints", "points", "bullets", "summary", "highlights"),
+        PARAGRAPHS("changedparagraphs", "translations", "translatedparagraphs", "changed",
                 "translation");
 
-        private final String name;
         private final List<String> aliases;
 
-        Field(String name, String... aliases) {
-            this.name = name;
+        Field(String... aliases) {
             this.aliases = List.of(aliases);
         }
 
         String jsonName() {
-            return name;
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        boolean isCalled(String folded) {
+            return jsonName().equals(folded) || aliases.contains(folded);
         }
     }
 
@@ -104,17 +106,9 @@ final class AnswerJson {
      * that leaves its meaning in doubt. Parts (a list, numbered parts) are joined as paragraphs.
      */
     String text(Field field, boolean required) {
-        Set<Repair> noted = EnumSet.noneOf(Repair.class);
-        JsonNode value = shaped(find(field), true, noted);
-        if (value == null) {
-            if (required) {
-                missing.add(field.jsonName());
-            }
-            return "";
-        }
-        repairs.addAll(noted);
-        if (value.isTextual()) {
-            return value.asText();
+        JsonNode value = value(field, required);
+        if (value == null || value.isTextual()) {
+            return value == null ? "" : value.asText();
         }
         repairs.add(Repair.FIELD_SHAPE);
         return String.join("\n\n", texts(value));
@@ -129,15 +123,10 @@ final class AnswerJson {
     }
 
     List<String> strings(Field field, boolean required) {
-        Set<Repair> noted = EnumSet.noneOf(Repair.class);
-        JsonNode value = shaped(find(field), true, noted);
+        JsonNode value = value(field, required);
         if (value == null) {
-            if (required) {
-                missing.add(field.jsonName());
-            }
             return List.of();
         }
-        repairs.addAll(noted);
         if (value.isTextual()) {
             repairs.add(Repair.SUMMARY_AS_TEXT);
             return Arrays.stream(value.asText().split("\\R")).map(String::strip)
@@ -155,12 +144,16 @@ final class AnswerJson {
                 + String.join(", ", missing) + ". Answer again with every requested field filled in."));
     }
 
-    static String write(Object value) {
-        try {
-            return STRICT.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A record of strings always serializes", e);
+    /** The field's value as {@link #shaped} reads it, with its repairs; null, and noted when required, if none. */
+    private JsonNode value(Field field, boolean required) {
+        Set<Repair> noted = EnumSet.noneOf(Repair.class);
+        JsonNode value = shaped(find(field), true, noted);
+        if (value != null) {
+            repairs.addAll(noted);
+        } else if (required) {
+            missing.add(field.jsonName());
         }
+        return value;
     }
 
     private JsonNode find(Field field) {
@@ -200,7 +193,7 @@ final class AnswerJson {
                 noted.add(Repair.FIELD_SHAPE);
             }
             ArrayNode parts = JsonNodeFactory.instance.arrayNode();
-            for (JsonNode element : numbered.orElseGet(() -> elements(value))) {
+            for (JsonNode element : numbered.isPresent() ? numbered.get() : value) {
                 Optional<String> part = part(element, noted);
                 if (part.isEmpty()) {
                     return null;
@@ -262,25 +255,11 @@ final class AnswerJson {
 
     /** What an object says: its strings, lists and objects; numbers, booleans and nulls beside them are labels. */
     private static List<JsonNode> content(JsonNode object) {
-        List<JsonNode> content = new ArrayList<>();
-        for (JsonNode value : object) {
-            if (value.isTextual() || value.isContainerNode()) {
-                content.add(value);
-            }
-        }
-        return content;
-    }
-
-    private static List<JsonNode> elements(JsonNode array) {
-        List<JsonNode> elements = new ArrayList<>();
-        array.forEach(elements::add);
-        return elements;
+        return object.valueStream().filter(value -> value.isTextual() || value.isContainerNode()).toList();
     }
 
     private static List<String> texts(JsonNode parts) {
-        List<String> texts = new ArrayList<>();
-        parts.forEach(part -> texts.add(part.asText()));
-        return texts;
+        return parts.valueStream().map(JsonNode::asText).toList();
     }
 
     /**
@@ -299,15 +278,8 @@ final class AnswerJson {
     }
 
     private static boolean holdsAField(JsonNode object) {
-        for (Map.Entry<String, JsonNode> member : object.properties()) {
-            String folded = fold(member.getKey());
-            for (Field field : Field.values()) {
-                if (field.name.equals(folded) || field.aliases.contains(folded)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return object.propertyStream().map(member -> fold(member.getKey()))
+                .anyMatch(name -> Arrays.stream(Field.values()).anyMatch(field -> field.isCalled(name)));
     }
 
     private static String fold(String name) {
@@ -331,7 +303,7 @@ final class AnswerJson {
                 String candidate = answer.substring(start, end + 1);
                 boolean wrapped = start > 0 || end < answer.length() - 1;
                 Optional<JsonNode> strict = read(STRICT, candidate);
-                Optional<JsonNode> node = strict.isPresent() ? strict : read(LENIENT, candidate);
+                Optional<JsonNode> node = strict.or(() -> read(LENIENT, candidate));
                 if (node.isPresent()) {
                     if (wrapped) {
                         repairs.add(Repair.JSON_WRAPPED);

@@ -1,15 +1,16 @@
 package dk.articlesummarizer.checks;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import dk.articlesummarizer.llm.Bullet;
 
@@ -31,10 +32,8 @@ public final class Citations {
      * @param english the translation's paragraphs; used only where they pair one to one with the source's
      */
     public static List<Bullet> locate(List<String> source, List<String> english, List<String> bullets) {
-        List<String> known = new ArrayList<>();
-        for (int i = 0; i < source.size(); i++) {
-            known.add(source.get(i) + "\n" + (english.size() == source.size() ? english.get(i) : ""));
-        }
+        List<String> known = IntStream.range(0, source.size())
+                .mapToObj(i -> source.get(i) + "\n" + (english.size() == source.size() ? english.get(i) : "")).toList();
         return bullets.stream().map(bullet -> new Bullet(bullet, cite(bullet, known))).toList();
     }
 
@@ -58,19 +57,8 @@ public final class Citations {
         }
         Set<String> uncovered = new HashSet<>(anchors);
         Set<Integer> cited = new TreeSet<>();
-        while (!uncovered.isEmpty()) {
-            int best = -1;
-            int most = 0;
-            for (int i = 0; i < stated.size(); i++) {
-                int covers = (int) stated.get(i).stream().filter(uncovered::contains).count();
-                if (covers > most) {
-                    most = covers;
-                    best = i;
-                }
-            }
-            if (best < 0) {
-                break; // stated nowhere: the answer's own checks decide about invented numbers and names
-            }
+        // Anchors stated nowhere stay uncovered: the answer's own checks decide about invented numbers and names.
+        for (int best = mostShared(stated, uncovered); best >= 0; best = mostShared(stated, uncovered)) {
             cited.add(best + 1);
             uncovered.removeAll(stated.get(best));
         }
@@ -105,25 +93,26 @@ public final class Citations {
     }
 
     private static List<Integer> closestInWords(String bullet, List<String> paragraphs) {
-        Set<String> words = words(bullet);
+        int best = mostShared(paragraphs.stream().map(Citations::words).toList(), words(bullet));
+        return best < 0 ? List.of() : List.of(best + 1);
+    }
+
+    /** The index of the first set that shares most with {@code wanted}; -1 when none shares anything. */
+    private static int mostShared(List<Set<String>> sets, Set<String> wanted) {
         int best = -1;
         long most = 0;
-        for (int i = 0; i < paragraphs.size(); i++) {
-            long shared = words(paragraphs.get(i)).stream().filter(words::contains).count();
+        for (int i = 0; i < sets.size(); i++) {
+            long shared = sets.get(i).stream().filter(wanted::contains).count();
             if (shared > most) {
                 most = shared;
                 best = i;
             }
         }
-        return best < 0 ? List.of() : List.of(best + 1);
+        return best;
     }
 
     private static Set<String> words(String text) {
-        Set<String> words = new HashSet<>();
-        Matcher word = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (word.find()) {
-            words.add(word.group());
-        }
-        return words;
+        return WORD.matcher(text.toLowerCase(Locale.ROOT)).results().map(MatchResult::group)
+                .collect(Collectors.toSet());
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.inject.Singleton;
 
 import dk.articlesummarizer.glossary.Glossary;
+import dk.articlesummarizer.language.LanguageGate;
 import dk.articlesummarizer.llm.AnswerCheck;
 import dk.articlesummarizer.llm.ArticleDigest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,8 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Singleton
 public class DigestCheck extends AnswerReading {
 
-    public DigestCheck(MeterRegistry metrics) {
-        super(metrics);
+    public DigestCheck(LanguageGate languages, MeterRegistry metrics) {
+        super(languages, metrics);
     }
 
     /** @param facts what the headline and bullets are written from */
@@ -25,17 +26,14 @@ public class DigestCheck extends AnswerReading {
     }
 
     private Verdict<ArticleDigest> check(AnswerJson json, String givenTitle, String facts, Glossary glossary) {
-        GlossaryCheck.Outcome ruled = GlossaryCheck.formsPutRight(glossary,
-                json.text(AnswerJson.Field.TITLE, false),
-                AnswerInspector.tidyBullets(json.strings(AnswerJson.Field.SUMMARY), json.repairs()), json.repairs());
+        // Written from facts without placeholders: there are none to take out.
+        GlossaryCheck.Outcome ruled = GlossaryCheck.formsPutRight(glossary, json.text(AnswerJson.Field.TITLE, false),
+                tidyBullets(json.strings(AnswerJson.Field.SUMMARY), json.repairs()), json.repairs());
         List<String> bullets = ruled.bullets();
-        String title = AnswerInspector.titleOrDerived(ruled.title(), bullets, json.repairs());
+        String title = titleOrDerived(ruled.title(), bullets, json.repairs());
         String known = facts + "\n" + givenTitle;
         Optional<Violation> violation = json.missingFields()
-                .or(() -> AnswerInspector.bullets(bullets))
-                .or(() -> AnswerInspector.numbers(known, TranslationCheck.claims(title, bullets)))
-                .or(() -> AnswerInspector.names(known, bullets));
-        return violation.isPresent() ? Verdict.rejected(violation.get())
-                : Verdict.accepted(new ArticleDigest(title, bullets));
+                .or(() -> summary(title, bullets, known, known));
+        return new Verdict<>(violation, new ArticleDigest(title, bullets));
     }
 }

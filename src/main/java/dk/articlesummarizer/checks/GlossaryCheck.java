@@ -1,12 +1,15 @@
 package dk.articlesummarizer.checks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dk.articlesummarizer.glossary.Glossary;
 import dk.articlesummarizer.glossary.Term;
@@ -53,37 +56,29 @@ final class GlossaryCheck {
             Outcome named = formsPutRight(asked, title, bullets, repairs);
             return new Outcome(Optional.empty(), text, named.title(), named.bullets());
         }
-        StringBuilder instruction = new StringBuilder("The glossary was not followed. In the translation, headline"
-                + " and bullets, render");
-        for (int i = 0; i < missing.size(); i++) {
-            Term term = missing.get(i);
-            instruction.append(i == 0 ? " " : "; ").append('"').append(term.danish()).append("\" (in any form) ")
-                    .append(term.keepsAsWritten() ? "as written, untranslated" : "as \"" + term.english() + "\"");
-        }
-        return new Outcome(Optional.of(new Violation(Violation.Cause.GLOSSARY_TERM,
-                instruction.append(". Answer again with the complete JSON object.").toString())), translation, title,
-                bullets);
+        String renderings = missing.stream().map(term -> '"' + term.danish() + "\" (in any form) "
+                + (term.keepsAsWritten() ? "as written, untranslated" : "as \"" + term.english() + "\""))
+                .collect(Collectors.joining("; "));
+        return new Outcome(Optional.of(new Violation(Violation.Cause.GLOSSARY_TERM, "The glossary was not followed."
+                + " In the translation, headline and bullets, render " + renderings + ". Answer again with the"
+                + " complete JSON object.")), translation, title, bullets);
     }
 
     /** The headline and bullets with every entry's locatable wrong forms put right (their facts were checked). */
     static Outcome formsPutRight(Glossary glossary, String title, List<String> bullets, Set<Repair> repairs) {
-        String headline = title == null ? "" : title;
-        List<String> points = new ArrayList<>(bullets);
+        return new Outcome(Optional.empty(), "", putRight(glossary, title == null ? "" : title, repairs),
+                bullets.stream().map(bullet -> putRight(glossary, bullet, repairs)).toList());
+    }
+
+    private static String putRight(Glossary glossary, String text, Set<Repair> repairs) {
+        String fixed = text;
         for (Term term : glossary.terms()) {
-            String fixedHeadline = putRight(term, headline);
-            if (!fixedHeadline.equals(headline)) {
-                repairs.add(Repair.GLOSSARY_FORM);
-                headline = fixedHeadline;
-            }
-            for (int i = 0; i < points.size(); i++) {
-                String fixed = putRight(term, points.get(i));
-                if (!fixed.equals(points.get(i))) {
-                    repairs.add(Repair.GLOSSARY_FORM);
-                    points.set(i, fixed);
-                }
-            }
+            fixed = putRight(term, fixed);
         }
-        return new Outcome(Optional.empty(), "", headline, points);
+        if (!fixed.equals(text)) {
+            repairs.add(Repair.GLOSSARY_FORM);
+        }
+        return fixed;
     }
 
     /** Whether the text has the term's English form (any Danish form, for a term kept as written). */
@@ -112,7 +107,7 @@ final class GlossaryCheck {
 
     /** A Danish form left untranslated; its genitive {@code -s} becomes the English {@code 's}. */
     private static String danishFormsReplaced(Term term, String text) {
-        List<int[]> right = spans(englishForm(term).matcher(text));
+        List<MatchResult> right = englishForm(term).matcher(text).results().toList();
         Matcher form = term.danishForms(text);
         StringBuilder result = new StringBuilder();
         while (form.find()) {
@@ -133,16 +128,8 @@ final class GlossaryCheck {
         return result.toString();
     }
 
-    private static List<int[]> spans(Matcher matcher) {
-        List<int[]> spans = new ArrayList<>();
-        while (matcher.find()) {
-            spans.add(new int[] { matcher.start(), matcher.end() });
-        }
-        return spans;
-    }
-
-    private static boolean inside(List<int[]> spans, int start, int end) {
-        return spans.stream().anyMatch(span -> span[0] < end && start < span[1]);
+    private static boolean inside(List<MatchResult> spans, int start, int end) {
+        return spans.stream().anyMatch(span -> span.start() < end && start < span.end());
     }
 
     private static boolean sentenceStart(String text, int at) {
@@ -161,17 +148,13 @@ final class GlossaryCheck {
         if (wantedSkeleton.length() < MIN_SKELETON) {
             return text;
         }
-        List<int[]> right = spans(englishForm(term).matcher(text));
-        List<int[]> words = new ArrayList<>();
-        Matcher word = WORD.matcher(text);
-        while (word.find()) {
-            words.add(new int[] { word.start(), word.end() });
-        }
+        List<MatchResult> right = englishForm(term).matcher(text).results().toList();
+        List<MatchResult> words = WORD.matcher(text).results().toList();
         StringBuilder result = new StringBuilder();
         int copied = 0;
         for (int i = 0; i + wantedWords.length <= words.size(); i++) {
-            int start = words.get(i)[0];
-            int end = words.get(i + wantedWords.length - 1)[1];
+            int start = words.get(i).start();
+            int end = words.get(i + wantedWords.length - 1).end();
             if (start < copied || inside(right, start, end)) {
                 continue;
             }
@@ -187,10 +170,6 @@ final class GlossaryCheck {
     }
 
     private static String skeleton(String words) {
-        StringBuilder skeleton = new StringBuilder();
-        for (String word : words.split("\\s+")) {
-            skeleton.append(NameFacts.skeleton(NameFacts.fold(word))).append(' ');
-        }
-        return skeleton.toString().strip();
+        return Arrays.stream(words.split("\\s+")).map(NameFacts::skeleton).collect(Collectors.joining(" ")).strip();
     }
 }

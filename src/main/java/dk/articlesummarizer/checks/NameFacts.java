@@ -6,8 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Names in English bullets, checked against what the article and its translation say. A name is a capitalized word
@@ -49,16 +50,15 @@ final class NameFacts {
         Set<String> skeletons = null;
         List<String> unknown = new ArrayList<>();
         for (String bullet : bullets) {
-            Matcher name = CAPITALIZED.matcher(bullet);
-            while (name.find()) {
-                String candidate = fold(withoutPossessive(name.group()));
-                if (ORDINARY.contains(candidate) || folded.contains(candidate) || unknown.contains(name.group())) {
+            for (String name : CAPITALIZED.matcher(bullet).results().map(MatchResult::group).toList()) {
+                String candidate = fold(POSSESSIVE.matcher(name).replaceAll(""));
+                if (ORDINARY.contains(candidate) || folded.contains(candidate) || unknown.contains(name)) {
                     continue;
                 }
                 // Only a name not found as written needs the skeletons of every word of the text.
                 skeletons = skeletons == null ? skeletons(folded) : skeletons;
                 if (!skeletons.contains(skeleton(candidate))) {
-                    unknown.add(name.group());
+                    unknown.add(name);
                 }
             }
         }
@@ -66,29 +66,17 @@ final class NameFacts {
     }
 
     private static Set<String> skeletons(String folded) {
-        Set<String> skeletons = new HashSet<>();
-        Matcher word = WORD.matcher(folded);
-        while (word.find()) {
-            skeletons.add(skeleton(word.group()));
-        }
-        return skeletons;
+        return WORD.matcher(folded).results().map(word -> skeleton(word.group())).collect(Collectors.toSet());
     }
 
     /**
      * What survives translation of a text: its numbers (digits only) and the skeletons of the capitalized words
-     * inside its sentences.
-     * Two texts sharing many are likely translations of one another.
+     * inside its sentences. Two texts sharing many are likely translations of one another.
      */
     static Set<String> anchors(String text) {
         Set<String> anchors = new HashSet<>();
-        Matcher number = DIGITS.matcher(text);
-        while (number.find()) {
-            anchors.add(number.group().replaceAll("[.,]", ""));
-        }
-        Matcher name = NAME_IN_SENTENCE.matcher(text);
-        while (name.find()) {
-            anchors.add(skeleton(fold(name.group())));
-        }
+        DIGITS.matcher(text).results().forEach(number -> anchors.add(number.group().replaceAll("[.,]", "")));
+        NAME_IN_SENTENCE.matcher(text).results().forEach(name -> anchors.add(skeleton(name.group())));
         return anchors;
     }
 
@@ -100,11 +88,11 @@ final class NameFacts {
     }
 
     /**
-     * The word's first letter and its consonants, with the spellings that transliterations swap for one another
-     * made one (zh, sj, sch and ch; kh and h; j, y and i; c, k and q; w and v) and doubled letters single.
+     * The word's first letter and its consonants, folded, with the spellings that transliterations swap for one
+     * another made one (zh, sj, sch and ch; kh and h; j, y and i; c, k and q; w and v) and doubled letters single.
      */
-    static String skeleton(String folded) {
-        String s = NOT_A_LETTER.matcher(folded).replaceAll("")
+    static String skeleton(String word) {
+        String s = NOT_A_LETTER.matcher(fold(word)).replaceAll("")
                 .replace("dzh", "j").replace("dsj", "j").replace("shch", "sh").replace("sjtj", "sh")
                 .replace("zh", "sh").replace("sch", "sh").replace("sj", "sh").replace("tj", "sh").replace("ch", "sh")
                 .replace("kh", "h").replace("ck", "k").replace('c', 'k').replace('q', 'k').replace('w', 'v')
@@ -114,9 +102,5 @@ final class NameFacts {
         }
         String consonants = s.charAt(0) + VOWEL.matcher(s.substring(1)).replaceAll("");
         return REPEATED.matcher(consonants).replaceAll("$1");
-    }
-
-    private static String withoutPossessive(String word) {
-        return POSSESSIVE.matcher(word).replaceAll("");
     }
 }

@@ -1,7 +1,6 @@
 package dk.articlesummarizer.checks;
 
-import java.text.Normalizer;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,11 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dk.articlesummarizer.glossary.Glossary;
-import dk.articlesummarizer.glossary.Term;
 
 /**
  * One spelling per name in an answer. A model translating from Danish often keeps the Danish transliteration of a
@@ -28,10 +28,9 @@ import dk.articlesummarizer.glossary.Term;
 public final class NameForms {
 
     /** A capitalised word with lower-case letters in it: all-capital abbreviations are not names of this kind. */
-    private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}\\p{L}*\\p{Ll}\\p{L}*"
+    static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}\\p{L}*\\p{Ll}\\p{L}*"
             + "(?![\\p{L}\\p{N}])");
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern NOT_A_LETTER = Pattern.compile("[^a-z]");
     /** Below this many letters in its key, two words alike are too likely to be different words. */
     private static final int MIN_KEY = 4;
@@ -44,19 +43,13 @@ public final class NameForms {
     public record Outcome(String translation, String title, List<String> bullets, Set<Repair> repairs) {
     }
 
-    /** A name as it stands in a text. */
-    private record Found(String form, int start, int end) {
-    }
-
     /**
      * The texts with each name in one form: of the forms of one name, the one the translation uses most (on a tie,
      * the one it uses first; a name the translation lacks takes its first form in the headline and bullets).
      */
     public static Outcome unify(Glossary glossary, String translation, String title, List<String> bullets) {
-        List<String> texts = new ArrayList<>();
-        texts.add(translation);
-        texts.add(title == null ? "" : title);
-        texts.addAll(bullets);
+        List<String> texts = Stream.concat(Stream.of(translation, title == null ? "" : title), bullets.stream())
+                .toList();
         Set<String> lowerCase = lowerCaseWords(texts);
         Set<String> ruled = ruledSkeletons(glossary);
 
@@ -65,29 +58,28 @@ public final class NameForms {
         Map<String, Set<String>> formsByKey = new LinkedHashMap<>();
         int order = 0;
         for (int t = 0; t < texts.size(); t++) {
-            for (Found name : names(texts.get(t), lowerCase)) {
-                String key = key(name.form());
+            for (MatchResult name : names(texts.get(t), lowerCase)) {
+                String key = key(name.group());
                 if (key.length() < MIN_KEY) {
                     continue;
                 }
                 if (t == 0) {
-                    inTranslation.merge(name.form(), 1, Integer::sum);
+                    inTranslation.merge(name.group(), 1, Integer::sum);
                 }
-                first.putIfAbsent(name.form(), order++);
-                formsByKey.computeIfAbsent(key, k -> new HashSet<>()).add(name.form());
+                first.putIfAbsent(name.group(), order++);
+                formsByKey.computeIfAbsent(key, k -> new HashSet<>()).add(name.group());
             }
         }
 
         Map<String, String> replacement = new HashMap<>();
         for (Set<String> forms : formsByKey.values()) {
-            if (forms.size() < 2
-                    || forms.stream().anyMatch(form -> ruled.contains(NameFacts.skeleton(NameFacts.fold(form))))) {
+            if (forms.size() < 2 || forms.stream().anyMatch(form -> ruled.contains(NameFacts.skeleton(form)))) {
                 continue;
             }
-            String chosen = forms.stream().min((a, b) -> {
-                int byCount = Integer.compare(inTranslation.getOrDefault(b, 0), inTranslation.getOrDefault(a, 0));
-                return byCount != 0 ? byCount : Integer.compare(first.get(a), first.get(b));
-            }).orElseThrow();
+            String chosen = forms.stream()
+                    .min(Comparator.<String>comparingInt(form -> -inTranslation.getOrDefault(form, 0))
+                            .thenComparingInt(first::get))
+                    .orElseThrow();
             forms.stream().filter(form -> !form.equals(chosen)).forEach(form -> replacement.put(form, chosen));
         }
         if (replacement.isEmpty()) {
@@ -106,10 +98,7 @@ public final class NameForms {
      * Zelenskyj, Zelensky and Zelenskyy meet), j and y one at its start (Jevgenij, Yevgeny).
      */
     static String key(String word) {
-        String lower = word.toLowerCase(Locale.ROOT).replace("æ", "ae").replace("ø", "o").replace("å", "aa");
-        String s = NOT_A_LETTER.matcher(MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD))
-                .replaceAll("")).replaceAll("");
-        s = s.replace("oe", "o").replace("aa", "a")
+        String s = NOT_A_LETTER.matcher(NameFacts.fold(word)).replaceAll("").replace("oe", "o").replace("aa", "a")
                 .replace("shch", "sh").replace("sjtj", "sh").replace("tsj", "sh").replace("tch", "sh")
                 .replace("sch", "sh").replace("zh", "sh").replace("zj", "sh").replace("sj", "sh").replace("tj", "sh")
                 .replace("ch", "sh").replace("kh", "h").replace("x", "ks");
@@ -124,16 +113,9 @@ public final class NameForms {
      * The capitalised words of the text that may be names: a sentence's first word is one only when the texts
      * never have it in lower case (so "Yoke patterns" is a common word when "the yoke" appears too).
      */
-    private static List<Found> names(String text, Set<String> lowerCase) {
-        List<Found> found = new ArrayList<>();
-        Matcher name = NAME.matcher(text);
-        while (name.find()) {
-            if (sentenceStart(text, name.start()) && lowerCase.contains(name.group().toLowerCase(Locale.ROOT))) {
-                continue;
-            }
-            found.add(new Found(name.group(), name.start(), name.end()));
-        }
-        return found;
+    private static List<MatchResult> names(String text, Set<String> lowerCase) {
+        return NAME.matcher(text).results().filter(name -> !sentenceStart(text, name.start())
+                || !lowerCase.contains(name.group().toLowerCase(Locale.ROOT))).toList();
     }
 
     static boolean sentenceStart(String text, int at) {
@@ -147,8 +129,8 @@ public final class NameForms {
     private static String replaced(String text, Set<String> lowerCase, Map<String, String> replacement) {
         StringBuilder result = new StringBuilder();
         int copied = 0;
-        for (Found name : names(text, lowerCase)) {
-            String chosen = replacement.get(name.form());
+        for (MatchResult name : names(text, lowerCase)) {
+            String chosen = replacement.get(name.group());
             if (chosen != null) {
                 result.append(text, copied, name.start()).append(chosen);
                 copied = name.end();
@@ -158,31 +140,14 @@ public final class NameForms {
     }
 
     private static Set<String> lowerCaseWords(List<String> texts) {
-        Set<String> words = new HashSet<>();
-        for (String text : texts) {
-            Matcher word = WORD.matcher(text);
-            while (word.find()) {
-                if (Character.isLowerCase(word.group().charAt(0))) {
-                    words.add(word.group());
-                }
-            }
-        }
-        return words;
+        return texts.stream().flatMap(text -> WORD.matcher(text).results()).map(MatchResult::group)
+                .filter(word -> Character.isLowerCase(word.charAt(0))).collect(Collectors.toSet());
     }
 
     /** The skeletons of the glossary's words long enough to be names: their forms are the glossary's to rule. */
     private static Set<String> ruledSkeletons(Glossary glossary) {
-        Set<String> skeletons = new HashSet<>();
-        for (Term term : glossary.terms()) {
-            for (String form : List.of(term.danish(), term.english())) {
-                Matcher word = WORD.matcher(form);
-                while (word.find()) {
-                    if (key(word.group()).length() >= MIN_KEY) {
-                        skeletons.add(NameFacts.skeleton(NameFacts.fold(word.group())));
-                    }
-                }
-            }
-        }
-        return skeletons;
+        return glossary.terms().stream().flatMap(term -> Stream.of(term.danish(), term.english()))
+                .flatMap(form -> WORD.matcher(form).results()).map(MatchResult::group)
+                .filter(word -> key(word).length() >= MIN_KEY).map(NameFacts::skeleton).collect(Collectors.toSet());
     }
 }

@@ -5,9 +5,11 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The numbers a text states, in every reading a number format allows: Danish writes {@code 1.000} and {@code 3,5}
@@ -18,7 +20,8 @@ final class NumberFacts {
 
     private static final Pattern NUMBER = Pattern.compile("\\d(?:[\\d.,]*\\d)?");
     /** A scale word right after a number, Danish or English, as translators write them. */
-    private static final Pattern SCALE = Pattern.compile("\\s*(mio|millioner|millions|million|mn|m|mia|milliarder|milliard|billions|billion|bn|tusinde|tusind|thousands|thousand|k)\\b",
+    private static final Pattern SCALE = Pattern.compile("\\s*(mio|millioner|millions|million|mn|m|mia|milliarder"
+            + "|milliard|billions|billion|bn|tusinde|tusind|thousands|thousand|k)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Small numbers a Danish text spells out and an English summary may write as digits. */
     private static final Map<String, Integer> DANISH_NUMBER_WORDS = Map.ofEntries(
@@ -49,22 +52,17 @@ final class NumberFacts {
     static Set<BigDecimal> readingsOfDigits(String source) {
         Set<BigDecimal> readings = new HashSet<>();
         Matcher number = NUMBER.matcher(source);
-        Matcher scale = SCALE.matcher(source);
         while (number.find()) {
             Set<BigDecimal> values = readings(number.group());
-            readings.addAll(values);
-            // lookingAt, not find: find() would try every later position of the text, for every number in it.
-            if (scale.region(number.end(), source.length()).lookingAt()) {
-                BigDecimal factor = factor(scale.group(1));
-                values.forEach(value -> readings.add(canonical(value.multiply(factor))));
-            }
+            factorAt(source, number.end()).ifPresent(factor -> readings.addAll(scaled(values, factor)));
             // Parts on their own: a date "1.10" is "1 October", a time "19.30" is "19:30".
             for (String part : number.group().split("[.,]")) {
                 values.add(canonical(new BigDecimal(part)));
             }
             readings.addAll(values);
             // 24-hour times ("klokken 20", "kl. 19.30") may become "8 pm" and "7.30 pm" or "7:30 pm".
-            values.stream().filter(v -> v.compareTo(BigDecimal.valueOf(12)) > 0 && v.compareTo(BigDecimal.valueOf(24)) <= 0)
+            values.stream()
+                    .filter(v -> v.compareTo(BigDecimal.valueOf(12)) > 0 && v.compareTo(BigDecimal.valueOf(24)) <= 0)
                     .forEach(v -> readings.add(canonical(v.subtract(BigDecimal.valueOf(12)))));
         }
         return readings;
@@ -75,18 +73,13 @@ final class NumberFacts {
         Set<BigDecimal> readings = new HashSet<>();
         String lower = source.toLowerCase(Locale.ROOT);
         Matcher word = WORD.matcher(lower);
-        Matcher scale = SCALE.matcher(lower);
         while (word.find()) {
-            BigDecimal value = DANISH_FRACTION_WORDS.get(word.group());
             Integer whole = DANISH_NUMBER_WORDS.get(word.group());
-            if (value == null && whole != null) {
-                value = BigDecimal.valueOf(whole);
-            }
+            BigDecimal value = DANISH_FRACTION_WORDS.getOrDefault(word.group(),
+                    whole == null ? null : BigDecimal.valueOf(whole));
             if (value != null) {
                 readings.add(canonical(value));
-                if (scale.region(word.end(), lower.length()).lookingAt()) {
-                    readings.add(canonical(value.multiply(factor(scale.group(1)))));
-                }
+                factorAt(lower, word.end()).ifPresent(factor -> readings.add(canonical(value.multiply(factor))));
             }
         }
         return readings;
@@ -116,11 +109,7 @@ final class NumberFacts {
             return Set.of();
         }
         Set<BigDecimal> readings = readings(number.group());
-        Matcher scale = SCALE.matcher(written);
-        if (scale.region(number.end(), written.length()).lookingAt()) {
-            BigDecimal factor = factor(scale.group(1));
-            Set.copyOf(readings).forEach(value -> readings.add(canonical(value.multiply(factor))));
-        }
+        factorAt(written, number.end()).ifPresent(factor -> readings.addAll(scaled(readings, factor)));
         return readings;
     }
 
@@ -133,12 +122,22 @@ final class NumberFacts {
         return values;
     }
 
-    private static java.util.Optional<BigDecimal> parse(String candidate) {
+    private static Optional<BigDecimal> parse(String candidate) {
         try {
-            return java.util.Optional.of(canonical(new BigDecimal(candidate)));
+            return Optional.of(canonical(new BigDecimal(candidate)));
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
+    }
+
+    /** The factor of a scale word right at {@code at}; lookingAt, as find() would search all the rest of the text. */
+    private static Optional<BigDecimal> factorAt(String text, int at) {
+        Matcher scale = SCALE.matcher(text).region(at, text.length());
+        return scale.lookingAt() ? Optional.of(factor(scale.group(1))) : Optional.empty();
+    }
+
+    private static Set<BigDecimal> scaled(Set<BigDecimal> values, BigDecimal factor) {
+        return values.stream().map(value -> canonical(value.multiply(factor))).collect(Collectors.toSet());
     }
 
     private static BigDecimal factor(String scale) {

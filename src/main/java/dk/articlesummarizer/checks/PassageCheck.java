@@ -8,6 +8,7 @@ import java.util.Set;
 import jakarta.inject.Singleton;
 
 import dk.articlesummarizer.glossary.Glossary;
+import dk.articlesummarizer.language.LanguageGate;
 import dk.articlesummarizer.llm.AnswerCheck;
 import dk.articlesummarizer.llm.ChunkTranslation;
 import dk.articlesummarizer.text.Chunker;
@@ -30,11 +31,8 @@ public class PassageCheck extends AnswerReading {
         return Math.max(1, expected / 5);
     }
 
-    private final AnswerInspector inspector;
-
-    public PassageCheck(AnswerInspector inspector, MeterRegistry metrics) {
-        super(metrics);
-        this.inspector = inspector;
+    public PassageCheck(LanguageGate languages, MeterRegistry metrics) {
+        super(languages, metrics);
     }
 
     /**
@@ -49,30 +47,29 @@ public class PassageCheck extends AnswerReading {
 
     private Verdict<ChunkTranslation> check(AnswerJson json, String context, String passage, int expected,
             Glossary glossary, boolean markup) {
-        String given = withoutContext(context, passage, AnswerInspector.paragraphBreaks(expected,
-                json.text(AnswerJson.Field.TRANSLATION, true), json.repairs()), json.repairs());
-        MarkupCheck.Outcome marked = markup ? MarkupCheck.check(passage, given, json.repairs())
+        Set<Repair> repairs = json.repairs();
+        String given = withoutContext(context, passage, paragraphBreaks(expected,
+                json.text(AnswerJson.Field.TRANSLATION, true), repairs), repairs);
+        MarkupCheck.Outcome marked = markup ? MarkupCheck.check(passage, given, repairs)
                 : new MarkupCheck.Outcome(Optional.empty(), given);
-        GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(glossary,
-                Placeholders.strip(passage), marked.translation(), "", List.of(), json.repairs());
         String words = Placeholders.strip(passage);
+        GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(glossary, words, marked.translation(), "", List.of(),
+                repairs);
         // Names and quotes of one passage: the digest's bullets are checked against the facts, not quotes.
         NameForms.Outcome named = NameForms.unify(glossary, ruled.translation(), "", List.of());
-        json.repairs().addAll(named.repairs());
-        QuoteCheck.Outcome quoted = QuoteCheck.check(words, null, named.translation(), null, List.of());
-        json.repairs().addAll(quoted.repairs());
+        repairs.addAll(named.repairs());
+        QuoteCheck.Outcome quoted = QuoteCheck.check(words, null, named.translation(), null, List.of(), repairs);
         String translation = quoted.translation();
         List<String> facts = supportedFacts(words + "\n" + Placeholders.strip(translation),
                 json.strings(AnswerJson.Field.FACTS, false).stream()
-                        .map(fact -> MarkupCheck.withoutPlaceholders(fact, json.repairs())).toList(), json.repairs());
+                        .map(fact -> MarkupCheck.withoutPlaceholders(fact, repairs)).toList(), repairs);
         Optional<Violation> violation = json.missingFields()
                 .or(marked::violation)
                 .or(ruled::violation)
-                .or(() -> inspector.translation(words, Placeholders.strip(translation)))
+                .or(() -> completeEnglish(words, Placeholders.strip(translation)))
                 .or(quoted::violation)
-                .or(() -> paragraphs(expected, translation, json.repairs()));
-        return violation.isPresent() ? Verdict.rejected(violation.get())
-                : Verdict.accepted(new ChunkTranslation(translation, facts));
+                .or(() -> paragraphs(expected, translation, repairs));
+        return new Verdict<>(violation, new ChunkTranslation(translation, facts));
     }
 
     /**
@@ -80,10 +77,10 @@ public class PassageCheck extends AnswerReading {
      * the passage does not have is left out rather than asked for again.
      */
     static List<String> supportedFacts(String known, List<String> raw, Set<Repair> repairs) {
-        List<String> tidy = AnswerInspector.tidyBullets(raw, EnumSet.noneOf(Repair.class));
+        List<String> tidy = tidyBullets(raw, EnumSet.noneOf(Repair.class));
         List<String> facts = tidy.stream()
-                .filter(fact -> AnswerInspector.numbers(known, List.of(fact)).isEmpty())
-                .filter(fact -> AnswerInspector.names(known, List.of(fact)).isEmpty())
+                .filter(fact -> numbers(known, List.of(fact)).isEmpty())
+                .filter(fact -> names(known, List.of(fact)).isEmpty())
                 .toList();
         if (facts.isEmpty() || facts.size() < tidy.size()) {
             repairs.add(Repair.FACTS_DROPPED);

@@ -1,14 +1,15 @@
 package dk.articlesummarizer.checks;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dk.articlesummarizer.text.Placeholders;
 
@@ -32,7 +33,9 @@ import dk.articlesummarizer.text.Placeholders;
  */
 final class QuoteCheck {
 
-    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
+    /** A paragraph without its leading and trailing blanks: up to a blank line or the text's end. */
+    private static final Pattern PARAGRAPH = Pattern.compile(
+            "(?s)[^\\p{javaWhitespace}].*?(?=\\p{javaWhitespace}*(?:\n\\s*\n|\\z))");
     private static final String SPEECH_VERBS = "siger|sagde|fortæller|fortalte|forklarer|forklarede|tilføjer"
             + "|tilføjede|skriver|skrev|udtaler|udtalte|lyder|says|said|tells|told|explains|explained|adds|added"
             + "|writes|wrote|continues|continued";
@@ -44,8 +47,6 @@ final class QuoteCheck {
     private static final String DASHES = "–—-";
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…][\"”’«»]?$");
     private static final char SPOKEN = '–';
-    private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}\\p{L}*\\p{Ll}\\p{L}*"
-            + "(?![\\p{L}\\p{N}])");
     private static final Pattern ELLIPSIS = Pattern.compile("\\s*(?:…|\\.\\.\\.|\\[…]|\\(…\\)|\\[\\.\\.\\.])\\s*");
     private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     /** Words of attribution that may stand between two quotes of one quotation ("siger borgmester Hansen"). */
@@ -57,12 +58,11 @@ final class QuoteCheck {
     }
 
     /**
-     * The texts with their repairs (the translation's Danish marks made English, quotation marks dropped around a
-     * bullet's or headline's paraphrase), the repairs made, and the violation when quotations went missing, changed
-     * speaker or were made up; the texts are the repaired ones either way.
+     * The texts repaired (the translation's Danish marks made English, quotation marks dropped around a bullet's or
+     * headline's paraphrase) either way, and the violation when quotations went missing, changed speaker or were
+     * made up.
      */
-    record Outcome(Optional<Violation> violation, String translation, String title, List<String> bullets,
-            Set<Repair> repairs) {
+    record Outcome(Optional<Violation> violation, String translation, String title, List<String> bullets) {
     }
 
     /**
@@ -94,20 +94,18 @@ final class QuoteCheck {
 
     /**
      * @param source the article's text (without its headline), placeholders stripped
-     * @param givenTitle the article's Danish headline, may be empty or null: when it quotes someone, the English headline
-     *     translates that quote, so its quotes are not held against the body's translation, and bullets may quote
-     *     them too
+     * @param givenTitle the article's Danish headline, may be empty or null: when it quotes someone, the English
+     *     headline translates that quote, so its quotes are not held against the body's translation, and bullets may
+     *     quote them too
      * @param title the English headline, or null when there is none to check
      */
-    static Outcome check(String source, String givenTitle, String translation, String title, List<String> bullets) {
-        Set<Repair> repairs = EnumSet.noneOf(Repair.class);
+    static Outcome check(String source, String givenTitle, String translation, String title, List<String> bullets,
+            Set<Repair> repairs) {
         boolean straight = straightStyle(translation);
         String english = withEnglishMarks(translation, straight, repairs);
         String headline = title == null ? null : withEnglishMarks(title, straight, repairs);
-        List<String> points = new ArrayList<>();
-        for (String bullet : bullets) {
-            points.add(withEnglishMarks(bullet, straight, repairs));
-        }
+        List<String> points = new ArrayList<>(bullets);
+        points.replaceAll(bullet -> withEnglishMarks(bullet, straight, repairs));
 
         List<Violation> violations = new ArrayList<>();
         List<Quotation> asked = quotations(source);
@@ -120,10 +118,8 @@ final class QuoteCheck {
         if (quotedTitle && headline != null) {
             quoted.addAll(quotes(headline, false));
         }
-        Set<String> speakers = new HashSet<>();
-        for (Quotation quotation : given) {
-            speakers.addAll(speakers(english, quotation, articleNames));
-        }
+        Set<String> speakers = given.stream().flatMap(quotation -> speakers(english, quotation, articleNames).stream())
+                .collect(Collectors.toSet());
         List<String> invented = new ArrayList<>();
         List<String> misattributed = new ArrayList<>();
         String fixedHeadline = headline == null || quotedTitle ? headline
@@ -140,7 +136,7 @@ final class QuoteCheck {
             violations.add(new Violation(Violation.Cause.INVENTED_QUOTE, "The summary gives quoted words to"
                     + " someone who did not say them: " + String.join("; ", misattributed) + "."));
         }
-        return new Outcome(merged(violations), english, fixedHeadline, points, repairs);
+        return new Outcome(merged(violations), english, fixedHeadline, points);
     }
 
     /** The quotations of a text, in order (see the class comment for what counts as one). */
@@ -148,16 +144,13 @@ final class QuoteCheck {
         List<Quotation> quotations = new ArrayList<>();
         List<Quote> parts = new ArrayList<>();
         for (Quote quote : quotes(text, true)) {
-            if (!parts.isEmpty()) {
-                Quote last = parts.get(parts.size() - 1);
-                if (quote.paragraph() == last.paragraph()
-                        && wordCount(text.substring(last.end(), quote.start())) <= MAX_TAG_WORDS) {
-                    parts.add(quote);
-                    continue;
-                }
+            Quote last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+            if (last != null && (quote.paragraph() != last.paragraph()
+                    || wordCount(text.substring(last.end(), quote.start())) > MAX_TAG_WORDS)) {
                 addIfSpeech(parts, quotations);
+                parts = new ArrayList<>();
             }
-            parts = new ArrayList<>(List.of(quote));
+            parts.add(quote);
         }
         addIfSpeech(parts, quotations);
         return quotations;
@@ -183,9 +176,9 @@ final class QuoteCheck {
     static List<Quote> quotes(String text, boolean dialogue) {
         List<Quote> quotes = new ArrayList<>();
         int paragraph = 0;
-        for (int[] range : paragraphs(text)) {
-            int at = range[0];
-            int to = range[1];
+        for (MatchResult range : paragraphs(text)) {
+            int at = range.start();
+            int to = range.end();
             if (dialogue && spoken(text, at, to)) {
                 Matcher end = SPEECH_END.matcher(text).region(at + 2, to);
                 int speechEnd = end.find() ? end.start() : to;
@@ -222,31 +215,8 @@ final class QuoteCheck {
         return Placeholders.strip(text.substring(start, end)).strip();
     }
 
-    /** The non-blank paragraphs' ranges, leading and trailing blanks left out. */
-    private static List<int[]> paragraphs(String text) {
-        List<int[]> ranges = new ArrayList<>();
-        Matcher breaks = PARAGRAPH_BREAK.matcher(text);
-        int from = 0;
-        while (from <= text.length()) {
-            boolean more = breaks.find();
-            int to = more ? breaks.start() : text.length();
-            int start = from;
-            int end = to;
-            while (start < end && Character.isWhitespace(text.charAt(start))) {
-                start++;
-            }
-            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
-                end--;
-            }
-            if (start < end) {
-                ranges.add(new int[] { start, end });
-            }
-            if (!more) {
-                break;
-            }
-            from = breaks.end();
-        }
-        return ranges;
+    private static List<MatchResult> paragraphs(String text) {
+        return PARAGRAPH.matcher(text).results().toList();
     }
 
     /** Where the quote opened at {@code at} closes, or -1 when no quote opens there. */
@@ -307,15 +277,10 @@ final class QuoteCheck {
 
     /** Whether the translation's own quotations use straight marks more than curly ones. */
     private static boolean straightStyle(String translation) {
-        int straight = 0;
-        int curly = 0;
-        for (Quote quote : quotes(translation, false)) {
-            if (quote.mark() == '"') {
-                straight++;
-            } else if (quote.mark() == '“' && translation.charAt(quote.end() - 1) == '”') {
-                curly++;
-            }
-        }
+        List<Quote> quotes = quotes(translation, false);
+        long straight = quotes.stream().filter(quote -> quote.mark() == '"').count();
+        long curly = quotes.stream()
+                .filter(quote -> quote.mark() == '“' && translation.charAt(quote.end() - 1) == '”').count();
         return straight > curly;
     }
 
@@ -365,11 +330,12 @@ final class QuoteCheck {
             for (int q = 0; q < inSource.size(); q++) {
                 Set<String> said = speakers(source, inSource.get(q), articleNames);
                 Set<String> credited = speakers(english, inEnglish.get(q), articleNames);
-                if (!said.isEmpty() && !credited.isEmpty() && disjoint(said, credited)) {
+                if (!said.isEmpty() && !credited.isEmpty() && Collections.disjoint(said, credited)) {
                     return Optional.of(new Violation(Violation.Cause.QUOTATION, "Keep every quotation with the"
                             + " person who said it: in paragraph " + (p + 1) + " the article quotes "
-                            + String.join(" ", names(source, inSource.get(q))) + ", the translation gives the words to "
-                            + String.join(" ", names(english, inEnglish.get(q))) + "."));
+                            + String.join(" ", names(attribution(source, inSource.get(q)))) + ", the translation"
+                            + " gives the words to " + String.join(" ", names(attribution(english, inEnglish.get(q))))
+                            + "."));
                 }
             }
         }
@@ -401,11 +367,13 @@ final class QuoteCheck {
                     .filter(quote -> parts.stream().allMatch(normalized(quote.words())::contains)).findFirst();
             if (source.isPresent()) {
                 Set<String> credited = speakersOf(english, source.get(), given, articleNames);
-                Set<String> named = skeletons(outside(text, span), articleNames);
-                named.retainAll(speakers);
-                if (!credited.isEmpty() && !named.isEmpty() && disjoint(named, credited)) {
-                    misattributed.add('"' + span.words() + "\" was not said by "
-                            + String.join(" ", names(outside(text, span), named)));
+                String outside = text.substring(0, span.start()) + " " + text.substring(span.end());
+                // Names outside the quote, so that names inside it are not taken for its speaker.
+                Set<String> named = skeletons(outside, speakers);
+                if (!credited.isEmpty() && !named.isEmpty() && Collections.disjoint(named, credited)) {
+                    List<String> misnamed = names(outside).stream()
+                            .filter(name -> named.contains(NameFacts.skeleton(name))).distinct().toList();
+                    misattributed.add('"' + span.words() + "\" was not said by " + String.join(" ", misnamed));
                 }
             } else if (parts.stream().allMatch(normalized(english)::contains)) {
                 result.deleteCharAt(span.end() - 1).deleteCharAt(span.start());
@@ -423,11 +391,6 @@ final class QuoteCheck {
                 .map(quotation -> speakers(english, quotation, articleNames)).orElse(Set.of());
     }
 
-    /** The text without the span, so that names inside a quote are not taken for its speaker. */
-    private static String outside(String text, Quote span) {
-        return text.substring(0, span.start()) + " " + text.substring(span.end());
-    }
-
     /**
      * The skeletons of the article's names in a quotation's attribution: between its parts, after it to its
      * sentence's end, or before it when a colon leads in ("Hansen siger:"). Empty when a pronoun or title is all.
@@ -436,25 +399,8 @@ final class QuoteCheck {
         return skeletons(attribution(text, quotation), articleNames);
     }
 
-    private static List<String> names(String text, Quotation quotation) {
-        String attribution = attribution(text, quotation);
-        List<String> names = new ArrayList<>();
-        Matcher name = NAME.matcher(attribution);
-        while (name.find()) {
-            names.add(name.group());
-        }
-        return names;
-    }
-
-    private static List<String> names(String text, Set<String> skeletons) {
-        List<String> names = new ArrayList<>();
-        Matcher name = NAME.matcher(text);
-        while (name.find()) {
-            if (skeletons.contains(skeleton(name.group())) && !names.contains(name.group())) {
-                names.add(name.group());
-            }
-        }
-        return names;
+    private static List<String> names(String text) {
+        return NameForms.NAME.matcher(text).results().map(MatchResult::group).toList();
     }
 
     private static String attribution(String text, Quotation quotation) {
@@ -481,40 +427,19 @@ final class QuoteCheck {
         return SPEECH_VERB.matcher(attribution).find() ? attribution : "";
     }
 
-    /** The skeletons of the text's capitalised words that are names in the article. */
-    private static Set<String> skeletons(String text, Set<String> articleNames) {
-        Set<String> skeletons = new HashSet<>();
-        Matcher name = NAME.matcher(text);
-        while (name.find()) {
-            String skeleton = skeleton(name.group());
-            if (articleNames.contains(skeleton)) {
-                skeletons.add(skeleton);
-            }
-        }
-        return skeletons;
+    /** The skeletons of the text's capitalised words that are among {@code known}. */
+    private static Set<String> skeletons(String text, Set<String> known) {
+        return names(text).stream().map(NameFacts::skeleton).filter(known::contains).collect(Collectors.toSet());
     }
 
     /** The skeletons of the article's capitalised words inside sentences: names, not sentence openers. */
     private static Set<String> articleNames(String source) {
-        Set<String> names = new HashSet<>();
-        Matcher name = NAME.matcher(source);
-        while (name.find()) {
-            if (!NameForms.sentenceStart(source, name.start())) {
-                names.add(skeleton(name.group()));
-            }
-        }
-        return names;
+        return NameForms.NAME.matcher(source).results()
+                .filter(name -> !NameForms.sentenceStart(source, name.start()))
+                .map(name -> NameFacts.skeleton(name.group())).collect(Collectors.toSet());
     }
 
-    private static String skeleton(String word) {
-        return NameFacts.skeleton(NameFacts.fold(word));
-    }
-
-    private static boolean disjoint(Set<String> a, Set<String> b) {
-        return a.stream().noneMatch(b::contains);
-    }
-
-    /** Lower-case words between single spaces, the text's punctuation and placeholders gone; padded so that whole words match. */
+    /** Lower-case words between single spaces, without punctuation and placeholders; padded to match whole words. */
     static String normalized(String text) {
         return " " + NOT_A_WORD.matcher(Placeholders.strip(text).toLowerCase(Locale.ROOT)).replaceAll(" ").strip()
                 + " ";

@@ -3,11 +3,13 @@ package dk.articlesummarizer.checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 
 import dk.articlesummarizer.glossary.Glossary;
+import dk.articlesummarizer.language.LanguageGate;
 import dk.articlesummarizer.llm.AnswerCheck;
 import dk.articlesummarizer.llm.ArticleUpdate;
 import dk.articlesummarizer.llm.UpdatePrompt;
@@ -22,11 +24,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Singleton
 public class UpdateCheck extends AnswerReading {
 
-    private final AnswerInspector inspector;
-
-    public UpdateCheck(AnswerInspector inspector, MeterRegistry metrics) {
-        super(metrics);
-        this.inspector = inspector;
+    public UpdateCheck(LanguageGate languages, MeterRegistry metrics) {
+        super(languages, metrics);
     }
 
     /**
@@ -40,48 +39,38 @@ public class UpdateCheck extends AnswerReading {
 
     private Verdict<ArticleUpdate> check(AnswerJson json, String givenTitle, String before,
             List<UpdatePrompt.Change> changes, Glossary glossary) {
+        Set<Repair> repairs = json.repairs();
         List<String> sources = changes.stream().map(UpdatePrompt.Change::danish).toList();
         String near = changes.stream().map(change -> change.before() + "\n" + change.after())
                 .collect(Collectors.joining("\n"));
         List<String> answered = json.strings(AnswerJson.Field.PARAGRAPHS).stream().map(String::strip)
                 .filter(paragraph -> !paragraph.isEmpty()).toList();
-        List<String> tidied = AnswerInspector.tidyBullets(json.strings(AnswerJson.Field.SUMMARY), json.repairs())
-                .stream().map(bullet -> MarkupCheck.withoutPlaceholders(bullet, json.repairs())).toList();
-        GlossaryCheck.Outcome named = GlossaryCheck.formsPutRight(glossary, MarkupCheck.withoutPlaceholders(
-                json.text(AnswerJson.Field.TITLE, false), json.repairs()), tidied, json.repairs());
+        GlossaryCheck.Outcome named = GlossaryCheck.formsPutRight(glossary, titleOf(json), bulletsOf(json), repairs);
         List<String> bullets = named.bullets();
-        String title = AnswerInspector.titleOrDerived(named.title(), bullets, json.repairs());
+        String title = titleOrDerived(named.title(), bullets, repairs);
         Optional<Violation> violation = json.missingFields().or(() -> count(answered.size(), sources.size()));
         List<String> english = new ArrayList<>();
         for (int i = 0; violation.isEmpty() && i < sources.size(); i++) {
             // One paragraph at a time: a count of one, and its placeholders (an HTML or Markdown article's).
-            MarkupCheck.Outcome marked = MarkupCheck.check(sources.get(i), answered.get(i), json.repairs());
+            MarkupCheck.Outcome marked = MarkupCheck.check(sources.get(i), answered.get(i), repairs);
             String words = Placeholders.strip(sources.get(i));
             GlossaryCheck.Outcome ruled = GlossaryCheck.enforce(glossary, words, marked.translation(), "",
-                    List.of(), json.repairs());
+                    List.of(), repairs);
             // The bullets' quotes are not checked: they may quote remembered paragraphs this call was not shown.
-            QuoteCheck.Outcome quoted = QuoteCheck.check(words, null, ruled.translation(), null, List.of());
-            json.repairs().addAll(quoted.repairs());
+            QuoteCheck.Outcome quoted = QuoteCheck.check(words, null, ruled.translation(), null, List.of(), repairs);
             english.add(quoted.translation());
             violation = marked.violation().or(ruled::violation).or(quoted::violation)
-                    .or(() -> inspector.length(words, Placeholders.strip(quoted.translation())));
+                    .or(() -> length(words, Placeholders.strip(quoted.translation())));
         }
         if (violation.isEmpty()) {
             // The language is judged on all the English there is: one short changed sentence full of names cannot
             // tell Danish from English on its own.
-            violation = inspector.english(Placeholders.strip(String.join("\n", english) + "\n"
-                    + near));
-        }
-        if (violation.isPresent()) {
-            return Verdict.rejected(violation.get());
+            violation = language(Placeholders.strip(String.join("\n", english) + "\n" + near));
         }
         String known = Placeholders.strip(String.join("\n", sources) + "\n" + givenTitle + "\n" + before + "\n"
                 + near + "\n" + String.join("\n", english));
-        violation = AnswerInspector.bullets(bullets)
-                .or(() -> AnswerInspector.numbers(known, TranslationCheck.claims(title, bullets)))
-                .or(() -> AnswerInspector.names(known, bullets));
-        return violation.isPresent() ? Verdict.rejected(violation.get())
-                : Verdict.accepted(new ArticleUpdate(english, title, bullets));
+        return new Verdict<>(violation.or(() -> summary(title, bullets, known, known)),
+                new ArticleUpdate(english, title, bullets));
     }
 
     private static Optional<Violation> count(int actual, int expected) {

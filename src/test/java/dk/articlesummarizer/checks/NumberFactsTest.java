@@ -17,7 +17,7 @@ class NumberFactsTest {
 
     private static final Set<BigDecimal> STATED = stated(SOURCE);
 
-    /** Everything the source states, as AnswerInspector reads it when the digits alone do not do. */
+    /** Everything the source states, as AnswerReading reads it when the digits alone do not do. */
     private static Set<BigDecimal> stated(String source) {
         Set<BigDecimal> readings = NumberFacts.readingsOfDigits(source);
         readings.addAll(NumberFacts.readingsOfWords(source));

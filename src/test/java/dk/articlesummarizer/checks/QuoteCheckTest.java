@@ -3,6 +3,7 @@ package dk.articlesummarizer.checks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,6 +32,13 @@ class QuoteCheckTest {
 
     private static final String TITLE = "Mayor welcomes harbour agreement";
 
+    private final Set<Repair> repairs = EnumSet.noneOf(Repair.class);
+
+    private QuoteCheck.Outcome check(String source, String givenTitle, String translation, String title,
+            List<String> bullets) {
+        return QuoteCheck.check(source, givenTitle, translation, title, bullets, repairs);
+    }
+
     private static List<String> words(String text) {
         return QuoteCheck.quotations(text).stream().map(QuoteCheck.Quotation::words).toList();
     }
@@ -52,19 +60,19 @@ class QuoteCheckTest {
         List<String> bullets = List.of("Mayor Anne Hansen welcomes the agreement on the new harbour.",
                 "Councillor Peter Jensen calls the plan \"far too expensive\".",
                 "Work starts in the spring.");
-        QuoteCheck.Outcome outcome = QuoteCheck.check(SOURCE, "", TRANSLATION, TITLE, bullets);
+        QuoteCheck.Outcome outcome = check(SOURCE, "", TRANSLATION, TITLE, bullets);
 
         assertTrue(outcome.violation().isEmpty(), () -> outcome.violation().get().instruction());
         assertEquals(TRANSLATION, outcome.translation());
         assertEquals(bullets, outcome.bullets());
-        assertTrue(outcome.repairs().isEmpty(), outcome.repairs().toString());
+        assertTrue(repairs.isEmpty(), repairs.toString());
     }
 
     @Test
     void danishMarksLeftInTheTranslationBecomeEnglishOnes() {
         String kept = TRANSLATION.replace("\"It is a good day for the city,\"", "„It is a good day for the city,“")
                 .replace("\"The plan is far too expensive,\"", "»The plan is far too expensive,«");
-        QuoteCheck.Outcome outcome = QuoteCheck.check(SOURCE, "", kept, TITLE, List.of("The plan is »far too"
+        QuoteCheck.Outcome outcome = check(SOURCE, "", kept, TITLE, List.of("The plan is »far too"
                 + " expensive«, says Jensen."));
 
         assertTrue(outcome.violation().isEmpty(), () -> outcome.violation().get().instruction());
@@ -73,13 +81,13 @@ class QuoteCheckTest {
         assertTrue(outcome.translation().contains("“The plan is far too expensive,” says councillor"),
                 outcome.translation());
         assertEquals(List.of("The plan is “far too expensive”, says Jensen."), outcome.bullets());
-        assertEquals(Set.of(Repair.QUOTE_MARKS), outcome.repairs());
+        assertEquals(Set.of(Repair.QUOTE_MARKS), repairs);
     }
 
     @Test
     void danishMarksFollowTheTranslationsOwnStyle() {
         String mixed = TRANSLATION.replace("\"The plan is far too expensive,\"", "»The plan is far too expensive,«");
-        QuoteCheck.Outcome outcome = QuoteCheck.check(SOURCE, "", mixed, TITLE, List.of());
+        QuoteCheck.Outcome outcome = check(SOURCE, "", mixed, TITLE, List.of());
 
         assertEquals(TRANSLATION, outcome.translation());
     }
@@ -88,7 +96,7 @@ class QuoteCheckTest {
     void aQuotationTurnedIntoProseIsAskedForAgain() {
         String indirect = TRANSLATION.replace("\"The plan is far too expensive,\" says councillor Peter Jensen.",
                 "Councillor Peter Jensen says that the plan is far too expensive.");
-        QuoteCheck.Outcome outcome = QuoteCheck.check(SOURCE, "", indirect, TITLE, List.of());
+        QuoteCheck.Outcome outcome = check(SOURCE, "", indirect, TITLE, List.of());
 
         assertEquals(Violation.Cause.QUOTATION, outcome.violation().get().cause());
         assertEquals("Keep every direct quotation of the article as a quotation, in quotation marks: the article"
@@ -100,7 +108,7 @@ class QuoteCheckTest {
         String moved = TRANSLATION.replace("\"The plan is far too expensive,\" says councillor Peter Jensen.",
                 "Councillor Peter Jensen says that the plan is far too expensive.")
                 .replace("the work will start", "the work on \"the new harbour in the north\" will start");
-        QuoteCheck.Outcome outcome = QuoteCheck.check(SOURCE, "", moved, TITLE, List.of());
+        QuoteCheck.Outcome outcome = check(SOURCE, "", moved, TITLE, List.of());
 
         assertEquals("Keep every direct quotation of the article as a quotation, in quotation marks, in its"
                 + " paragraph: paragraph 2 of the article has 1, its translation 0.",
@@ -110,7 +118,7 @@ class QuoteCheckTest {
     @Test
     void aQuotationGivenToAnotherSpeakerIsAskedForAgain() {
         String swapped = TRANSLATION.replace("says councillor Peter Jensen", "says Mayor Anne Hansen");
-        QuoteCheck.Outcome outcome = QuoteCheck.check(SOURCE, "", swapped, TITLE, List.of());
+        QuoteCheck.Outcome outcome = check(SOURCE, "", swapped, TITLE, List.of());
 
         assertEquals(Violation.Cause.QUOTATION, outcome.violation().get().cause());
         assertEquals("Keep every quotation with the person who said it: in paragraph 2 the article quotes Peter"
@@ -123,13 +131,13 @@ class QuoteCheckTest {
         String source = "Formanden er tilfreds. „Ja,“ siger Lise Berg, „vi er klar til at gå i gang.“";
         String joined = "The chairwoman is satisfied. \"Yes, we are ready to get started,\" says Lise Berg.";
 
-        assertTrue(QuoteCheck.check(source, "", joined, "", List.of()).violation().isEmpty());
+        assertTrue(check(source, "", joined, "", List.of()).violation().isEmpty());
         assertEquals(1, QuoteCheck.quotations(source).size());
     }
 
     @Test
     void anInventedQuoteInABulletIsAskedForAgain() {
-        QuoteCheck.Outcome outcome = QuoteCheck.check(SOURCE, "", TRANSLATION, TITLE, List.of(
+        QuoteCheck.Outcome outcome = check(SOURCE, "", TRANSLATION, TITLE, List.of(
                 "Anne Hansen calls the deal \"a victory for every citizen\".", "Work starts in the spring."));
 
         assertEquals(Violation.Cause.INVENTED_QUOTE, outcome.violation().get().cause());
@@ -140,7 +148,7 @@ class QuoteCheckTest {
 
     @Test
     void aParaphraseInQuotesLosesItsQuotationMarks() {
-        QuoteCheck.Outcome outcome = QuoteCheck.check(SOURCE, "", TRANSLATION, "Mayor “welcomes the agreement”",
+        QuoteCheck.Outcome outcome = check(SOURCE, "", TRANSLATION, "Mayor “welcomes the agreement”",
                 List.of("Anne Hansen \"welcomes the agreement on the new harbour\".",
                         "Peter Jensen: the plan is “far too … expensive”."));
 
@@ -148,12 +156,12 @@ class QuoteCheckTest {
         assertEquals("Mayor welcomes the agreement", outcome.title());
         assertEquals(List.of("Anne Hansen welcomes the agreement on the new harbour.",
                 "Peter Jensen: the plan is “far too … expensive”."), outcome.bullets());
-        assertEquals(Set.of(Repair.QUOTE_MARKS_DROPPED), outcome.repairs());
+        assertEquals(Set.of(Repair.QUOTE_MARKS_DROPPED), repairs);
     }
 
     @Test
     void aBulletGivingAQuoteToAnotherSpeakerIsAskedForAgain() {
-        QuoteCheck.Outcome outcome = QuoteCheck.check(SOURCE, "", TRANSLATION, TITLE, List.of(
+        QuoteCheck.Outcome outcome = check(SOURCE, "", TRANSLATION, TITLE, List.of(
                 "Lise Berg calls the plan \"far too expensive\"."));
 
         assertEquals(Violation.Cause.INVENTED_QUOTE, outcome.violation().get().cause());
@@ -169,15 +177,15 @@ class QuoteCheckTest {
         String british = "‘We sold the Hansens’ old barn,’ says Peter Jensen. It’s the farmers’ choice.";
         assertEquals(List.of("We sold the Hansens’ old barn,"), words(british));
 
-        QuoteCheck.Outcome outcome = QuoteCheck.check("Gårdene skifter ejer. De fleste er solgt.", "", english,
+        QuoteCheck.Outcome outcome = check("Gårdene skifter ejer. De fleste er solgt.", "", english,
                 "Farmers' choice", List.of("It's the Hansens' farm.", "Don’t forget the Bergs’ old mill."));
         assertTrue(outcome.violation().isEmpty());
-        assertTrue(outcome.repairs().isEmpty());
+        assertTrue(repairs.isEmpty());
     }
 
     @Test
     void aHeadlineTranslatingAQuotedDanishHeadlineMayQuoteIt() {
-        QuoteCheck.Outcome outcome = QuoteCheck.check(SOURCE, "Borgmester: »Vi har fået en ny havn«", TRANSLATION,
+        QuoteCheck.Outcome outcome = check(SOURCE, "Borgmester: »Vi har fået en ny havn«", TRANSLATION,
                 "Mayor: “We have got a new harbour”", List.of("The mayor says “we have got a new harbour”."));
 
         assertTrue(outcome.violation().isEmpty(), () -> outcome.violation().get().instruction());
@@ -188,7 +196,7 @@ class QuoteCheckTest {
     void theMarkupsPlaceholdersAreNotWords() {
         String marked = TRANSLATION.replace("\"The plan is far too expensive,\"",
                 "\"The plan is <g1>far too</g1> expensive,\"");
-        QuoteCheck.Outcome outcome = QuoteCheck.check(SOURCE, "", marked, TITLE,
+        QuoteCheck.Outcome outcome = check(SOURCE, "", marked, TITLE,
                 List.of("Peter Jensen finds the plan \"far too expensive\"."));
 
         assertTrue(outcome.violation().isEmpty(), () -> outcome.violation().get().instruction());

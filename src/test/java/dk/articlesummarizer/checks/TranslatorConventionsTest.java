@@ -43,7 +43,7 @@ class TranslatorConventionsTest {
             "The director says the last 2 years were hard.",
             "His predecessor retired for 3 months." })
     void faithfulRenderingsOfTheArticlesNumbersPass(String claim) {
-        assertTrue(AnswerInspector.numbers(ECONOMY, List.of(claim)).isEmpty(), claim);
+        assertTrue(AnswerReading.numbers(ECONOMY, List.of(claim)).isEmpty(), claim);
     }
 
     @ParameterizedTest
@@ -54,7 +54,7 @@ class TranslatorConventionsTest {
             "Shareholders meet at 8.30 pm.|8.30",
             "A ship costs 2.5 billion kroner.|2.5 billion" })
     void numbersTheArticleDoesNotStateAreRefusedByName(String claim, String invented) {
-        Violation violation = AnswerInspector.numbers(ECONOMY, List.of(claim)).orElseThrow();
+        Violation violation = AnswerReading.numbers(ECONOMY, List.of(claim)).orElseThrow();
         assertEquals(Violation.Cause.INVENTED_NUMBER, violation.cause());
         assertTrue(violation.instruction().contains(invented), violation.instruction());
     }
@@ -66,7 +66,7 @@ class TranslatorConventionsTest {
             "The Danish company Nordhavn meets in Esbjerg on Thursday.",
             "Shareholders of Nordhavn's ferries meet in January." })
     void namesTheArticleSpellsTheDanishWayPass(String bullet) {
-        assertTrue(AnswerInspector.names(ECONOMY, List.of(bullet)).isEmpty(), bullet);
+        assertTrue(AnswerReading.names(ECONOMY, List.of(bullet)).isEmpty(), bullet);
     }
 
     @ParameterizedTest
@@ -74,7 +74,7 @@ class TranslatorConventionsTest {
             "The meeting is in Aarhus.|Aarhus",
             "Chairman Henrik Madsen opened the meeting.|Henrik, Madsen" })
     void namesTheArticleDoesNotMentionAreRefused(String bullet, String invented) {
-        Violation violation = AnswerInspector.names(ECONOMY, List.of(bullet)).orElseThrow();
+        Violation violation = AnswerReading.names(ECONOMY, List.of(bullet)).orElseThrow();
         assertEquals(Violation.Cause.INVENTED_NAME, violation.cause());
         assertTrue(violation.instruction().contains(invented), violation.instruction());
     }

@@ -7,25 +7,25 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class AnswerInspectorNumbersTest {
+class AnswerReadingNumbersTest {
 
     private static final String SOURCE = "Byrådet i Vejle har holdt tre borgermøder om den nye bro. Broen koster 412"
             + " mio. kr., og halvdelen af de 1.250 fremmødte stemte imod, sagde borgmester Karen Holm.";
 
     @Test
     void numbersWrittenInDigitsInTheSourceAreSupported() {
-        assertTrue(AnswerInspector.numbers(SOURCE, List.of("The bridge costs DKK 412 million", "1,250 attended"))
+        assertTrue(AnswerReading.numbers(SOURCE, List.of("The bridge costs DKK 412 million", "1,250 attended"))
                 .isEmpty());
     }
 
     @Test
     void numbersTheSourceSpellsOutAreSupported() {
-        assertTrue(AnswerInspector.numbers(SOURCE, List.of("The council held 3 town hall meetings")).isEmpty());
+        assertTrue(AnswerReading.numbers(SOURCE, List.of("The council held 3 town hall meetings")).isEmpty());
     }
 
     @Test
     void aNumberNeitherInDigitsNorInWordsIsReportedOnceWithTheOthersSupported() {
-        Violation violation = AnswerInspector.numbers(SOURCE,
+        Violation violation = AnswerReading.numbers(SOURCE,
                 List.of("The council held 4 meetings", "3 of them were in Vejle", "412 million")).orElseThrow();
 
         assertEquals(Violation.Cause.INVENTED_NUMBER, violation.cause());
@@ -34,6 +34,6 @@ class AnswerInspectorNumbersTest {
 
     @Test
     void claimsWithoutNumbersPass() {
-        assertTrue(AnswerInspector.numbers(SOURCE, List.of("Vejle is building a new bridge")).isEmpty());
+        assertTrue(AnswerReading.numbers(SOURCE, List.of("Vejle is building a new bridge")).isEmpty());
     }
 }
