@@ -62,33 +62,20 @@ public class Deadlines {
             return Uni.createFrom().failure(passed(deadline, new AtomicBoolean()));
         }
         AtomicBoolean answered = new AtomicBoolean();
-        return Uni.createFrom().item(() -> outcomeForAWaitingCaller(deadline, work, answered))
+        return Uni.createFrom().item(work)
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                // Work that failed because its deadline was cancelled (its time ran out, or its caller left) is the
+                // caller's 504, whichever of the two noticed first; a caller that left gets nothing either way.
+                .onFailure(failure -> deadline.cancelled()).recoverWithUni(failure -> {
+                    ProblemException timedOut = passed(deadline, answered);
+                    return timedOut == null ? Uni.createFrom().nullItem() : Uni.createFrom().failure(timedOut);
+                })
                 .ifNoItem().after(left).failWith(() -> Objects.requireNonNullElseGet(passed(deadline, answered),
                         () -> passed(deadline)))
                 .onCancellation().invoke(() -> {
                     answered.set(true); // the caller left: nobody to answer
                     deadline.cancel();
                 });
-    }
-
-    /**
-     * The work's outcome; work that failed because its deadline was cancelled (its time ran out, or its caller left)
-     * is the caller's 504, whichever of the two noticed first (a caller that left gets nothing either way).
-     */
-    private <T> T outcomeForAWaitingCaller(Deadline deadline, Supplier<T> work, AtomicBoolean answered) {
-        try {
-            return work.get();
-        } catch (RuntimeException e) {
-            if (!deadline.cancelled()) {
-                throw e;
-            }
-            ProblemException timedOut = passed(deadline, answered);
-            if (timedOut == null) {
-                return null; // the 504 went out already, or the caller left: nobody is left to tell
-            }
-            throw timedOut;
-        }
     }
 
     /**

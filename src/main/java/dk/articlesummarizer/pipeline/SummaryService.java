@@ -135,8 +135,10 @@ public class SummaryService {
 
     /** The answer of an admitted article, reporting its LLM calls as they finish; blocking. */
     public Answer answer(Admitted admitted, CachePolicy policy, Deadline deadline, Progress progress) {
-        return admitted.cached().orElseGet(() -> answer(admitted.article(), admitted.language(), policy, deadline,
-                progress, admitted.caller()));
+        if (admitted.cached().isPresent()) {
+            return admitted.cached().get();
+        }
+        return answer(admitted.article(), admitted.language(), policy, deadline, progress, admitted.caller());
     }
 
     /**
