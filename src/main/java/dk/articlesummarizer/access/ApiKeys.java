@@ -44,7 +44,7 @@ public class ApiKeys {
     public ApiKeys(AccessConfig config) {
         this.defaultBudget = new DailyBudget(config.budget().tokensPerDay(), config.budget().costPerDay());
         this.configured = config.apiKeys().orElse(List.of()).stream()
-                .map(String::strip).filter(key -> !key.isEmpty()).map(ApiKeys::digest).toList();
+                .map(String::strip).filter(key -> !key.isEmpty()).map(Sha256::of).toList();
         this.file = config.apiKeysFile();
         file.ifPresent(path -> {
             fileVersion = KeyFile.version(path);
@@ -63,7 +63,7 @@ public class ApiKeys {
             return Optional.empty();
         }
         file.ifPresent(this::rereadIfChanged);
-        byte[] candidate = digest(presented);
+        byte[] candidate = Sha256.of(presented);
         boolean accepted = false;
         for (List<byte[]> keys : List.of(configured, fromFile.keys())) {
             for (byte[] key : keys) {
@@ -121,9 +121,5 @@ public class ApiKeys {
         fromFile = read;
         LOG.infof("Loaded %d API key(s) from %s, %d with a budget of its own", read.keys().size(), path,
                 read.budgets().size());
-    }
-
-    private static byte[] digest(String key) {
-        return Sha256.of(key);
     }
 }
