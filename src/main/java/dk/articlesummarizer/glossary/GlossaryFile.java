@@ -42,7 +42,8 @@ final class GlossaryFile {
             }
             List<String> fields = fields(line);
             if (fields == null || fields.size() != 2) {
-                throw SettingFiles.badLine(SETTING, file, number, "expected danish,english (quote a term with a comma)");
+                throw SettingFiles.badLine(SETTING, file, number,
+                        "expected danish,english (quote a term with a comma)");
             }
             String problem = HouseGlossary.problem(fields.get(0), fields.get(1));
             if (problem != null) {
@@ -50,7 +51,8 @@ final class GlossaryFile {
             }
             Integer earlier = seen.putIfAbsent(Glossary.key(fields.get(0).strip()), number);
             if (earlier != null) {
-                throw SettingFiles.badLine(SETTING, file, number, "'" + fields.get(0).strip() + "' is already on line " + earlier);
+                throw SettingFiles.badLine(SETTING, file, number,
+                        "'" + fields.get(0).strip() + "' is already on line " + earlier);
             }
             terms.add(Term.of(fields.get(0).strip(), fields.get(1).strip()));
         }
