@@ -46,7 +46,7 @@ public record ArticleText(String value) {
         return line.substring(0, end);
     }
 
-    /** Trailing whitespace as the old rule defined it: horizontal space, vertical tab, form feed. */
+    /** Whitespace within a line: spaces of every kind (no-break ones too), tab, vertical tab, form feed. */
     private static boolean isBlank(char c) {
         return c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\u00A0' || Character.isSpaceChar(c);
     }
