@@ -3,6 +3,7 @@ package dk.articlesummarizer.access;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import dk.articlesummarizer.common.OncePerInterval;
 import dk.articlesummarizer.common.Sha256;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -30,8 +32,6 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 public class ApiKeys {
 
     private static final Logger LOG = Logger.getLogger(ApiKeys.class);
-    /** How often the key file's modification time is looked at, at most. */
-    private static final long FILE_CHECK_INTERVAL_NANOS = 1_000_000_000L;
 
     private final List<byte[]> configured;
     private final Optional<Path> file;
@@ -39,18 +39,18 @@ public class ApiKeys {
     private volatile KeyFile fromFile = new KeyFile(List.of(), Map.of());
     private FileTime fileVersion;
     private boolean warnedUnreadable;
-    private volatile long nextFileCheck;
+    /** The key file's modification time is looked at once a second at most, however many requests come. */
+    private final OncePerInterval fileCheck = new OncePerInterval(Duration.ofSeconds(1));
 
     public ApiKeys(AccessConfig config) {
         this.defaultBudget = new DailyBudget(config.budget().tokensPerDay(), config.budget().costPerDay());
         this.configured = config.apiKeys().orElse(List.of()).stream()
-                .map(String::strip).filter(key -> !key.isEmpty()).map(ApiKeys::digest).toList();
+                .map(String::strip).filter(key -> !key.isEmpty()).map(Sha256::of).toList();
         this.file = config.apiKeysFile();
         file.ifPresent(path -> {
             fileVersion = KeyFile.version(path);
             use(path, KeyFile.read(path, defaultBudget));
         });
-        nextFileCheck = System.nanoTime() + FILE_CHECK_INTERVAL_NANOS;
     }
 
     public boolean enabled() {
@@ -62,8 +62,8 @@ public class ApiKeys {
         if (presented == null || presented.isEmpty()) {
             return Optional.empty();
         }
-        file.ifPresent(this::rereadIfChanged);
-        byte[] candidate = digest(presented);
+        file.ifPresent(path -> fileCheck.event(heldBack -> rereadIfChanged(path)));
+        byte[] candidate = Sha256.of(presented);
         boolean accepted = false;
         for (List<byte[]> keys : List.of(configured, fromFile.keys())) {
             for (byte[] key : keys) {
@@ -83,37 +83,28 @@ public class ApiKeys {
         return HexFormat.of().formatHex(digest, 0, 4);
     }
 
-    private void rereadIfChanged(Path path) {
-        if (System.nanoTime() < nextFileCheck) {
+    private synchronized void rereadIfChanged(Path path) {
+        FileTime version;
+        try {
+            version = KeyFile.version(path);
+        } catch (ConfigurationException unreadable) {
+            // Once per spell: the file is looked at every second while requests come.
+            if (!warnedUnreadable) {
+                LOG.warnf("%s; keeping the keys read before", unreadable.getMessage());
+                warnedUnreadable = true;
+            }
             return;
         }
-        synchronized (this) {
-            if (System.nanoTime() < nextFileCheck) {
-                return;
-            }
-            nextFileCheck = System.nanoTime() + FILE_CHECK_INTERVAL_NANOS;
-            FileTime version;
-            try {
-                version = KeyFile.version(path);
-            } catch (ConfigurationException unreadable) {
-                // Once per spell: the file is looked at every second while requests come.
-                if (!warnedUnreadable) {
-                    LOG.warnf("%s; keeping the keys read before", unreadable.getMessage());
-                    warnedUnreadable = true;
-                }
-                return;
-            }
-            warnedUnreadable = false;
-            if (version.equals(fileVersion)) {
-                return;
-            }
-            // Each version is read once, so a version that cannot be used is warned about once.
-            fileVersion = version;
-            try {
-                use(path, KeyFile.read(path, defaultBudget));
-            } catch (ConfigurationException refused) {
-                LOG.warnf("%s; keeping the keys read before", refused.getMessage());
-            }
+        warnedUnreadable = false;
+        if (version.equals(fileVersion)) {
+            return;
+        }
+        // Each version is read once, so a version that cannot be used is warned about once.
+        fileVersion = version;
+        try {
+            use(path, KeyFile.read(path, defaultBudget));
+        } catch (ConfigurationException refused) {
+            LOG.warnf("%s; keeping the keys read before", refused.getMessage());
         }
     }
 
@@ -121,9 +112,5 @@ public class ApiKeys {
         fromFile = read;
         LOG.infof("Loaded %d API key(s) from %s, %d with a budget of its own", read.keys().size(), path,
                 read.budgets().size());
-    }
-
-    private static byte[] digest(String key) {
-        return Sha256.of(key);
     }
 }

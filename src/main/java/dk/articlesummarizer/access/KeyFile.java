@@ -37,7 +37,7 @@ record KeyFile(List<byte[]> keys, Map<String, DailyBudget> budgets) {
         try {
             return Files.getLastModifiedTime(file);
         } catch (IOException e) {
-            throw unreadable(file, e);
+            throw SettingFiles.unreadable(SETTING, file, e);
         }
     }
 
@@ -47,7 +47,7 @@ record KeyFile(List<byte[]> keys, Map<String, DailyBudget> budgets) {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw unreadable(file, e);
+            throw SettingFiles.unreadable(SETTING, file, e);
         }
         List<byte[]> keys = new ArrayList<>();
         Map<String, DailyBudget> budgets = new HashMap<>();
@@ -61,7 +61,7 @@ record KeyFile(List<byte[]> keys, Map<String, DailyBudget> budgets) {
             byte[] key = Sha256.of(words[0]);
             Integer earlier = seen.putIfAbsent(HexFormat.of().formatHex(key), number);
             if (earlier != null) {
-                throw problem(file, number, "the same key as on line " + earlier);
+                throw SettingFiles.badLine(SETTING, file, number, "the same key as on line " + earlier);
             }
             keys.add(key);
             if (words.length > 1) {
@@ -69,7 +69,7 @@ record KeyFile(List<byte[]> keys, Map<String, DailyBudget> budgets) {
                     budgets.put(ApiKeys.callerId(key), defaults.overriddenBy(Arrays.copyOfRange(words, 1,
                             words.length)));
                 } catch (IllegalArgumentException e) {
-                    throw problem(file, number, e.getMessage());
+                    throw SettingFiles.badLine(SETTING, file, number, e.getMessage());
                 }
             }
         }
@@ -78,13 +78,5 @@ record KeyFile(List<byte[]> keys, Map<String, DailyBudget> budgets) {
             throw new ConfigurationException(SETTING + " " + file + ": holds no key (one key per line)");
         }
         return new KeyFile(keys, budgets);
-    }
-
-    private static ConfigurationException problem(Path file, int line, String what) {
-        return SettingFiles.badLine(SETTING, file, line, what);
-    }
-
-    private static ConfigurationException unreadable(Path file, IOException e) {
-        return SettingFiles.unreadable(SETTING, file, e);
     }
 }

@@ -61,9 +61,9 @@ public class RateLimiter {
     }
 
     private long localCount(String client, long windowStart, int requests) {
-        Window window = windows.asMap().compute(client,
-                (key, current) -> current == null || current.start != windowStart ? new Window(windowStart) : current);
-        return window.count.addAndGet(requests);
+        Window window = windows.asMap().compute(client, (key, current) -> current == null
+                || current.start() != windowStart ? new Window(windowStart, new AtomicInteger()) : current);
+        return window.count().addAndGet(requests);
     }
 
     /** Clients currently tracked (after pending evictions ran). */
@@ -75,12 +75,6 @@ public class RateLimiter {
     public record Decision(boolean allowed, int limit, int remaining, long resetSeconds) {
     }
 
-    private static final class Window {
-        private final long start;
-        private final AtomicInteger count = new AtomicInteger();
-
-        private Window(long start) {
-            this.start = start;
-        }
+    private record Window(long start, AtomicInteger count) {
     }
 }

@@ -1,9 +1,11 @@
 package dk.articlesummarizer.glossary;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,16 +36,7 @@ public record Glossary(List<Term> terms) {
 
     /** The entries of which some form occurs in one of the texts. */
     public Glossary foundIn(String... texts) {
-        List<Term> found = new ArrayList<>();
-        for (Term term : terms) {
-            for (String text : texts) {
-                if (term.occursIn(text)) {
-                    found.add(term);
-                    break;
-                }
-            }
-        }
-        return new Glossary(found);
+        return new Glossary(terms.stream().filter(term -> Arrays.stream(texts).anyMatch(term::occursIn)).toList());
     }
 
     /** These entries, with {@code overrides}' added or put in place of the same Danish term's. */
@@ -59,7 +52,7 @@ public record Glossary(List<Term> terms) {
     }
 
     static String key(String danish) {
-        return danish.toLowerCase(java.util.Locale.ROOT);
+        return danish.toLowerCase(Locale.ROOT);
     }
 
     /** The prompt's glossary block, or nothing when empty. */

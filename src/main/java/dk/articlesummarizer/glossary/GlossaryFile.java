@@ -31,7 +31,7 @@ final class GlossaryFile {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw unreadable(file, e);
+            throw SettingFiles.unreadable(SETTING, file, e);
         }
         List<Term> terms = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -42,27 +42,21 @@ final class GlossaryFile {
             }
             List<String> fields = fields(line);
             if (fields == null || fields.size() != 2) {
-                throw problem(file, number, "expected danish,english (quote a term with a comma)");
+                throw SettingFiles.badLine(SETTING, file, number,
+                        "expected danish,english (quote a term with a comma)");
             }
             String problem = HouseGlossary.problem(fields.get(0), fields.get(1));
             if (problem != null) {
-                throw problem(file, number, problem);
+                throw SettingFiles.badLine(SETTING, file, number, problem);
             }
             Integer earlier = seen.putIfAbsent(Glossary.key(fields.get(0).strip()), number);
             if (earlier != null) {
-                throw problem(file, number, "'" + fields.get(0).strip() + "' is already on line " + earlier);
+                throw SettingFiles.badLine(SETTING, file, number,
+                        "'" + fields.get(0).strip() + "' is already on line " + earlier);
             }
             terms.add(Term.of(fields.get(0).strip(), fields.get(1).strip()));
         }
         return new Glossary(terms);
-    }
-
-    private static ConfigurationException problem(Path file, int line, String what) {
-        return SettingFiles.badLine(SETTING, file, line, what);
-    }
-
-    private static ConfigurationException unreadable(Path file, IOException e) {
-        return SettingFiles.unreadable(SETTING, file, e);
     }
 
     /** The comma-separated fields of a line, quotes honoured ({@code ""} in quotes is a quote); null if unclosed. */

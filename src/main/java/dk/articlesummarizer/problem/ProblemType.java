@@ -1,6 +1,7 @@
 package dk.articlesummarizer.problem;
 
 import java.net.URI;
+import java.util.Arrays;
 
 /** Every kind of error the service answers with; each is described in docs/api.md. */
 public enum ProblemType {
@@ -41,7 +42,7 @@ public enum ProblemType {
     ProblemType(int status, String title) {
         this.status = status;
         this.title = title;
-        this.type = URI.create(TYPE_PREFIX + name().toLowerCase().replace('_', '-'));
+        this.type = URI.create(TYPE_PREFIX + slug());
     }
 
     public int status() {
@@ -62,11 +63,7 @@ public enum ProblemType {
     }
 
     public static ProblemType forStatus(int status) {
-        for (ProblemType candidate : values()) {
-            if (candidate.status == status) {
-                return candidate;
-            }
-        }
-        return status >= 500 ? INTERNAL_ERROR : INVALID_REQUEST;
+        return Arrays.stream(values()).filter(candidate -> candidate.status == status).findFirst()
+                .orElse(status >= 500 ? INTERNAL_ERROR : INVALID_REQUEST);
     }
 }

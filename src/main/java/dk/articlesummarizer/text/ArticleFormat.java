@@ -1,5 +1,6 @@
 package dk.articlesummarizer.text;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,11 +16,6 @@ public enum ArticleFormat {
     }
 
     public static Optional<ArticleFormat> of(String name) {
-        for (ArticleFormat format : values()) {
-            if (format.json().equals(name)) {
-                return Optional.of(format);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(format -> format.json().equals(name)).findFirst();
     }
 }

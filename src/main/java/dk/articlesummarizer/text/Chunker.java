@@ -115,8 +115,8 @@ public final class Chunker {
         if (pieces.size() > 1) {
             int middle = pieces.size() / 2;
             List<Chunk.Piece> first = pieces.subList(0, middle);
-            return Optional.of(List.of(new Chunk(first, chunk.context()),
-                    new Chunk(pieces.subList(middle, pieces.size()), tail(first.get(middle - 1).text(), contextChars))));
+            return Optional.of(List.of(new Chunk(first, chunk.context()), new Chunk(pieces.subList(middle,
+                    pieces.size()), tail(first.get(middle - 1).text(), contextChars))));
         }
         Chunk.Piece only = pieces.get(0);
         List<String> sentences = DanishSentences.split(only.text()).stream().map(String::strip)

@@ -15,7 +15,8 @@ final class DanishSentences {
     private static final Set<String> ABBREVIATIONS = Set.of(
             "f.eks", "fx", "bl.a", "ca", "kr", "mio", "mia", "nr", "jf", "dvs", "osv", "pga", "p.g.a", "hhv", "evt",
             "inkl", "ekskl", "kl", "stk", "tlf", "mv", "m.m", "m.fl", "o.l", "e.l", "ang", "vedr", "iflg", "ifølge",
-            "dr", "dir", "adm", "fmd", "formd", "red", "pr", "mht", "vha", "resp", "hr", "fru", "prof", "mag", "cand", "lektor", "pct", "gl", "ndr", "sdr", "st", "skt", "mr", "mrs",
+            "dr", "dir", "adm", "fmd", "formd", "red", "pr", "mht", "vha", "resp", "hr", "fru", "prof", "mag", "cand",
+            "lektor", "pct", "gl", "ndr", "sdr", "st", "skt", "mr", "mrs",
             "etc", "vs", "jan", "feb", "aug", "sep", "sept", "okt", "nov", "dec", "man", "tirs", "ons", "tors", "fre",
             "lør", "søn", "a/s", "aps", "amba", "i/s");
 

@@ -21,7 +21,7 @@ import org.jsoup.safety.Safelist;
  * {@code title} attributes are paragraphs of their own. The translation goes back into the same elements, in the
  * same order and nesting, with the same attributes; the translated words are text nodes, never markup.
  */
-final class HtmlArticle implements MarkedUpArticle {
+final class HtmlArticle extends PlaceholderArticle<Node> {
 
     /** Relative links are kept as written; the base only lets the sanitizer check them. */
     private static final String BASE = "https://article.invalid/";
@@ -31,7 +31,7 @@ final class HtmlArticle implements MarkedUpArticle {
             "main", "address", "details", "summary", "hr", "pre");
     /** Kept as they are: code is not translated, and these hold no words of their own. */
     private static final Set<String> ALONE = Set.of("br", "img", "wbr", "code", "kbd", "samp", "var");
-    private static final Set<String> TRANSLATED_ATTRIBUTES = Set.of("alt", "title");
+    private static final List<String> TRANSLATED_ATTRIBUTES = List.of("alt", "title");
     private static final Safelist SAFE = Safelist.relaxed()
             .addTags("article", "section", "header", "footer", "aside", "main", "figure", "figcaption", "mark",
                     "time", "abbr", "s", "del", "ins", "hr", "address", "details", "summary", "kbd", "samp", "var",
@@ -42,23 +42,10 @@ final class HtmlArticle implements MarkedUpArticle {
             .preserveRelativeLinks(true);
 
     private final Document document;
-    private final List<Segment> segments = new ArrayList<>();
-    private final List<String> removed;
-
-    /** A paragraph: a run of nodes under one element, or one attribute's value. */
-    private sealed interface Segment {
-    }
-
-    /** @param numbered the elements behind the placeholders, {@code <g1>} first */
-    private record Run(List<Node> nodes, List<Element> numbered, String text) implements Segment {
-    }
-
-    private record Attr(Element element, String name) implements Segment {
-    }
 
     private HtmlArticle(Document document, List<String> removed) {
+        super(removed);
         this.document = document;
-        this.removed = removed;
         document.outputSettings().prettyPrint(false);
         collect(document.body());
     }
@@ -70,34 +57,13 @@ final class HtmlArticle implements MarkedUpArticle {
     }
 
     @Override
-    public List<String> paragraphs() {
-        List<String> paragraphs = new ArrayList<>();
-        for (Segment segment : segments) {
-            paragraphs.add(segment instanceof Run run ? run.text()
-                    : ((Attr) segment).element().attr(((Attr) segment).name()).strip());
-        }
-        return paragraphs;
+    HtmlArticle copy() {
+        return new HtmlArticle(document.clone(), removed());
     }
 
     @Override
-    public String render(List<String> translated) {
-        Document copy = document.clone();
-        // The segments point into the original; they are re-collected on the copy, in the same order.
-        HtmlArticle target = new HtmlArticle(copy, removed);
-        for (int i = 0; i < target.segments.size(); i++) {
-            Segment segment = target.segments.get(i);
-            if (segment instanceof Run run) {
-                replace(run, Inline.parse(translated.get(i)));
-            } else if (segment instanceof Attr attribute) {
-                attribute.element().attr(attribute.name(), Placeholders.strip(translated.get(i)));
-            }
-        }
-        return copy.body().html();
-    }
-
-    @Override
-    public List<String> removed() {
-        return removed;
+    String write() {
+        return document.body().html();
     }
 
     private void collect(Element element) {
@@ -108,21 +74,13 @@ final class HtmlArticle implements MarkedUpArticle {
         for (Node child : element.childNodes()) {
             if (child instanceof Element block && BLOCKS.contains(block.normalName())) {
                 flush(run);
-                attributes(block);
+                addAll(ownSegments(block));
                 collect(block);
             } else {
                 run.add(child);
             }
         }
         flush(run);
-    }
-
-    private void attributes(Element element) {
-        for (String name : TRANSLATED_ATTRIBUTES) {
-            if (!element.attr(name).isBlank()) {
-                segments.add(new Attr(element, name));
-            }
-        }
     }
 
     /** A run of inline nodes with words in it becomes a paragraph; whitespace at its edges stays where it is. */
@@ -137,15 +95,10 @@ final class HtmlArticle implements MarkedUpArticle {
         }
         if (first < last) {
             List<Node> nodes = List.copyOf(run.subList(first, last));
-            List<Element> numbered = new ArrayList<>();
-            List<Attr> attributes = new ArrayList<>();
-            StringBuilder text = new StringBuilder();
-            nodes.forEach(node -> serialize(node, text, numbered, attributes));
-            String paragraph = text.toString().replaceAll("\\s+", " ").strip();
-            if (!Placeholders.strip(paragraph).isBlank()) {
-                segments.add(new Run(nodes, numbered, paragraph));
-            }
-            segments.addAll(attributes);
+            addParagraph(nodes, translated -> {
+                translated.forEach(nodes.get(0)::before);
+                nodes.forEach(Node::remove);
+            });
         }
         run.clear();
     }
@@ -154,53 +107,43 @@ final class HtmlArticle implements MarkedUpArticle {
         return node instanceof TextNode text && text.isBlank();
     }
 
-    private static void serialize(Node node, StringBuilder text, List<Element> numbered, List<Attr> attributes) {
-        if (node instanceof TextNode words) {
-            text.append(words.text());
-        } else if (node instanceof Element element) {
-            numbered.add(element);
-            int number = numbered.size();
-            for (String name : TRANSLATED_ATTRIBUTES) {
-                if (!element.attr(name).isBlank()) {
-                    attributes.add(new Attr(element, name));
-                }
-            }
-            if (ALONE.contains(element.normalName())) {
-                text.append(Placeholders.alone(number));
-                return;
-            }
-            text.append(Placeholders.open(number));
-            element.childNodes().forEach(child -> serialize(child, text, numbered, attributes));
-            text.append(Placeholders.close(number));
-        }
+    @Override
+    String words(Node node) {
+        return node instanceof Element ? null : node instanceof TextNode text ? text.text() : "";
     }
 
-    /** The run's nodes replaced by the translation's: its words as text, its placeholders as the elements. */
-    private static void replace(Run run, List<Inline> translated) {
-        Node first = run.nodes().get(0);
-        for (Node node : build(translated, run.numbered())) {
-            first.before(node);
-        }
-        run.nodes().forEach(Node::remove);
+    @Override
+    boolean wraps(Node element) {
+        return !ALONE.contains(element.normalName());
     }
 
-    private static List<Node> build(List<Inline> pieces, List<Element> numbered) {
-        List<Node> nodes = new ArrayList<>();
-        for (Inline piece : pieces) {
-            if (piece.isText()) {
-                nodes.add(new TextNode(piece.text()));
-            } else if (piece.number() <= numbered.size()) {
-                Element original = numbered.get(piece.number() - 1);
-                if (piece.alone() || ALONE.contains(original.normalName())) {
-                    nodes.add(original.clone());
-                } else {
-                    Element element = original.shallowClone();
-                    build(piece.children(), numbered).forEach(element::appendChild);
-                    nodes.add(element);
-                }
-            }
+    @Override
+    List<Node> children(Node element) {
+        return element.childNodes();
+    }
+
+    @Override
+    List<Segment> ownSegments(Node node) {
+        Element element = (Element) node;
+        return TRANSLATED_ATTRIBUTES.stream().filter(name -> !element.attr(name).isBlank())
+                .map(name -> new Segment(element.attr(name).strip(),
+                        translated -> element.attr(name, Placeholders.strip(translated))))
+                .toList();
+    }
+
+    @Override
+    Node text(String words) {
+        return new TextNode(words);
+    }
+
+    @Override
+    Node rebuilt(Node element, List<Node> children) {
+        if (children == null) {
+            return element.clone();
         }
-        return nodes;
+        Element rebuilt = ((Element) element).shallowClone();
+        children.forEach(rebuilt::appendChild);
+        return rebuilt;
     }
 
     /** What the sanitizer will take out, named by kind, for the answer to say. */

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
@@ -30,10 +29,10 @@ import org.jsoup.safety.Safelist;
 /**
  * A Markdown article (commonmark-java): each paragraph and heading (in lists and block quotes too) is a paragraph
  * for the model, with emphasis and links as placeholders; code spans, line breaks and images stand alone (an
- * image's alt text is a paragraph of its own), and so is each cell of a table; code blocks are not translated. Link and image URLs never reach the
- * model. Raw HTML in the Markdown is sanitized like an HTML article's.
+ * image's alt text is a paragraph of its own), and so is each cell of a table; code blocks are not translated.
+ * Link and image URLs never reach the model. Raw HTML in the Markdown is sanitized like an HTML article's.
  */
-final class MarkdownArticle implements MarkedUpArticle {
+final class MarkdownArticle extends PlaceholderArticle<Node> {
 
     private static final Pattern UNSAFE_INLINE = Pattern.compile(
             "(?i)<\\s*(script|style|iframe|object|embed)|\\son\\w+\\s*=|javascript:");
@@ -44,23 +43,10 @@ final class MarkdownArticle implements MarkedUpArticle {
     private static final MarkdownRenderer RENDERER = MarkdownRenderer.builder().extensions(EXTENSIONS).build();
 
     private final Node document;
-    private final List<Segment> segments = new ArrayList<>();
-    private final List<String> removed;
-
-    private sealed interface Segment {
-    }
-
-    /** A block's inline content; {@code numbered} the nodes behind the placeholders. */
-    private record Block(Node block, List<Node> numbered, String text) implements Segment {
-    }
-
-    /** An image's alt text. */
-    private record Alt(Image image) implements Segment {
-    }
 
     private MarkdownArticle(Node document, List<String> removed) {
+        super(removed);
         this.document = document;
-        this.removed = removed;
         collect(document);
     }
 
@@ -69,121 +55,79 @@ final class MarkdownArticle implements MarkedUpArticle {
         return new MarkdownArticle(document, sanitize(document));
     }
 
+    /** Parsing again gives a copy to fill. */
     @Override
-    public List<String> paragraphs() {
-        List<String> paragraphs = new ArrayList<>();
-        for (Segment segment : segments) {
-            paragraphs.add(segment instanceof Block block ? block.text() : plainText(((Alt) segment).image()));
-        }
-        return paragraphs;
+    MarkdownArticle copy() {
+        return new MarkdownArticle(PARSER.parse(write()), removed());
     }
 
     @Override
-    public String render(List<String> translated) {
-        // Parsing again gives a copy to fill, segmented the same way.
-        MarkdownArticle target = new MarkdownArticle(PARSER.parse(source()), removed);
-        for (int i = 0; i < target.segments.size(); i++) {
-            Segment segment = target.segments.get(i);
-            if (segment instanceof Block block) {
-                replace(block, Inline.parse(translated.get(i)));
-            } else if (segment instanceof Alt alt) {
-                removeChildren(alt.image());
-                alt.image().appendChild(new Text(Placeholders.strip(translated.get(i))));
-            }
-        }
-        return RENDERER.render(target.document);
-    }
-
-    private String source() {
+    String write() {
         return RENDERER.render(document);
-    }
-
-    @Override
-    public List<String> removed() {
-        return removed;
     }
 
     private void collect(Node node) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof Paragraph || child instanceof Heading || child instanceof TableCell) {
-                List<Node> numbered = new ArrayList<>();
-                List<Alt> alts = new ArrayList<>();
-                StringBuilder text = new StringBuilder();
-                for (Node inline = child.getFirstChild(); inline != null; inline = inline.getNext()) {
-                    serialize(inline, text, numbered, alts);
-                }
-                String paragraph = text.toString().replaceAll("\\s+", " ").strip();
-                if (!Placeholders.strip(paragraph).isBlank()) {
-                    segments.add(new Block(child, numbered, paragraph));
-                }
-                segments.addAll(alts);
+                Node block = child;
+                addParagraph(children(block), translated -> {
+                    removeChildren(block);
+                    translated.forEach(block::appendChild);
+                });
             } else {
                 collect(child);
             }
         }
     }
 
-    private static void serialize(Node node, StringBuilder text, List<Node> numbered, List<Alt> alts) {
-        if (node instanceof Text words) {
-            text.append(words.getLiteral());
-        } else if (node instanceof SoftLineBreak) {
-            text.append(' ');
-        } else if (node instanceof Emphasis || node instanceof StrongEmphasis || node instanceof Link) {
-            numbered.add(node);
-            int number = numbered.size();
-            text.append(Placeholders.open(number));
-            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-                serialize(child, text, numbered, alts);
-            }
-            text.append(Placeholders.close(number));
-        } else {
-            // Code spans, line breaks, images, raw HTML and anything unknown stand as they are.
-            numbered.add(node);
-            text.append(Placeholders.alone(numbered.size()));
-            if (node instanceof Image image && !plainText(image).isBlank()) {
-                alts.add(new Alt(image));
-            }
-        }
+    @Override
+    String words(Node node) {
+        return node instanceof Text words ? words.getLiteral() : node instanceof SoftLineBreak ? " " : null;
     }
 
-    private static void replace(Block block, List<Inline> translated) {
-        List<Node> nodes = build(translated, block.numbered());
-        removeChildren(block.block());
-        nodes.forEach(block.block()::appendChild);
+    /** Code spans, line breaks, images, raw HTML and anything unknown stand as they are. */
+    @Override
+    boolean wraps(Node element) {
+        return element instanceof Emphasis || element instanceof StrongEmphasis || element instanceof Link;
     }
 
-    private static List<Node> build(List<Inline> pieces, List<Node> numbered) {
-        List<Node> nodes = new ArrayList<>();
-        for (Inline piece : pieces) {
-            if (piece.isText()) {
-                nodes.add(new Text(piece.text()));
-            } else if (piece.number() <= numbered.size()) {
-                Node original = numbered.get(piece.number() - 1);
-                Node container = piece.alone() ? null : emptyLike(original);
-                if (container == null) {
-                    original.unlink();
-                    nodes.add(original);
-                } else {
-                    build(piece.children(), numbered).forEach(container::appendChild);
-                    nodes.add(container);
-                }
-            }
+    @Override
+    List<Node> children(Node element) {
+        List<Node> children = new ArrayList<>();
+        for (Node child = element.getFirstChild(); child != null; child = child.getNext()) {
+            children.add(child);
         }
-        return nodes;
+        return children;
     }
 
-    /** A new, empty element of the original's kind, with its delimiter or URL. */
-    private static Node emptyLike(Node original) {
-        if (original instanceof Emphasis emphasis) {
-            return new Emphasis(emphasis.getOpeningDelimiter());
+    @Override
+    List<Segment> ownSegments(Node element) {
+        if (element instanceof Image image && !plainText(image).isBlank()) {
+            return List.of(new Segment(plainText(image), translated -> {
+                removeChildren(image);
+                image.appendChild(new Text(Placeholders.strip(translated)));
+            }));
         }
-        if (original instanceof StrongEmphasis strong) {
-            return new StrongEmphasis(strong.getOpeningDelimiter());
+        return List.of();
+    }
+
+    @Override
+    Node text(String words) {
+        return new Text(words);
+    }
+
+    /** As it is: taken out of the copy's block, whose children are replaced anyway. */
+    @Override
+    Node rebuilt(Node element, List<Node> children) {
+        if (children == null) {
+            element.unlink();
+            return element;
         }
-        if (original instanceof Link link) {
-            return new Link(link.getDestination(), link.getTitle());
-        }
-        return null;
+        Node rebuilt = element instanceof Emphasis emphasis ? new Emphasis(emphasis.getOpeningDelimiter())
+                : element instanceof StrongEmphasis strong ? new StrongEmphasis(strong.getOpeningDelimiter())
+                : new Link(((Link) element).getDestination(), ((Link) element).getTitle());
+        children.forEach(rebuilt::appendChild);
+        return rebuilt;
     }
 
     private static void removeChildren(Node node) {

@@ -1,12 +1,13 @@
 package dk.articlesummarizer.text;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Inline markup as the model sees it: {@code <g1>words</g1>} for an element around words (a link, emphasis), and
@@ -37,35 +38,24 @@ public final class Placeholders {
         return TAG.matcher(text).replaceAll("");
     }
 
-    /** The placeholders of a text, in order, as written. */
-    static List<String> tags(String text) {
-        List<String> tags = new ArrayList<>();
-        Matcher tag = TAG.matcher(text);
-        while (tag.find()) {
-            tags.add(tag.group());
-        }
-        return tags;
-    }
-
     /**
      * The translation with what can be put right put right: a placeholder given more often than the source has it
      * keeps its first occurrences (a closing one its last), and a lone placeholder left out goes at the end.
      */
     public static String repaired(String source, String translation) {
-        Map<String, Integer> wanted = counts(tags(source));
-        Map<String, Integer> given = counts(tags(translation));
+        Map<String, Long> wanted = counts(source);
         String result = translation;
-        for (Map.Entry<String, Integer> tag : given.entrySet()) {
-            int extra = tag.getValue() - wanted.getOrDefault(tag.getKey(), 0);
-            for (int i = 0; i < extra; i++) {
+        for (Map.Entry<String, Long> tag : counts(translation).entrySet()) {
+            long extra = tag.getValue() - wanted.getOrDefault(tag.getKey(), 0L);
+            for (long i = 0; i < extra; i++) {
                 String doubled = tag.getKey();
                 int at = doubled.startsWith("</") ? result.indexOf(doubled) : result.lastIndexOf(doubled);
                 result = result.substring(0, at) + result.substring(at + doubled.length());
             }
         }
-        for (Map.Entry<String, Integer> tag : wanted.entrySet()) {
-            if (tag.getKey().endsWith("/>") && !result.contains(tag.getKey())) {
-                result = result + tag.getKey();
+        for (String tag : wanted.keySet()) {
+            if (tag.endsWith("/>") && !result.contains(tag)) {
+                result = result + tag;
             }
         }
         return result;
@@ -73,24 +63,14 @@ public final class Placeholders {
 
     /** What is wrong with the translation's placeholders against its source's, if anything. */
     public static Optional<String> problem(String source, String translation) {
-        Map<String, Integer> wanted = counts(tags(source));
-        Map<String, Integer> given = counts(tags(translation));
+        Map<String, Long> wanted = counts(source);
+        Map<String, Long> given = counts(translation);
         if (!wanted.equals(given)) {
-            List<String> missing = new ArrayList<>();
-            wanted.forEach((tag, count) -> {
-                if (given.getOrDefault(tag, 0) < count) {
-                    missing.add(tag);
-                }
-            });
-            List<String> extra = new ArrayList<>();
-            given.forEach((tag, count) -> {
-                if (wanted.getOrDefault(tag, 0) < count) {
-                    extra.add(tag);
-                }
-            });
-            return Optional.of((missing.isEmpty() ? "" : "missing " + String.join(" ", missing))
+            String missing = fewerIn(given, wanted);
+            String extra = fewerIn(wanted, given);
+            return Optional.of((missing.isEmpty() ? "" : "missing " + missing)
                     + (missing.isEmpty() || extra.isEmpty() ? "" : "; ")
-                    + (extra.isEmpty() ? "" : "not in the source " + String.join(" ", extra)));
+                    + (extra.isEmpty() ? "" : "not in the source " + extra));
         }
         // Each element's closing tag after its opening one, and elements nested, not crossed.
         List<Integer> openNow = new ArrayList<>();
@@ -103,7 +83,7 @@ public final class Placeholders {
             if (tag.group(1).isEmpty()) {
                 openNow.add(number);
             } else if (openNow.isEmpty() || openNow.get(openNow.size() - 1) != number) {
-                return Optional.of("</g" + number + "> closes before what it encloses, or crosses another tag");
+                return Optional.of(close(number) + " closes before what it encloses, or crosses another tag");
             } else {
                 openNow.remove(openNow.size() - 1);
             }
@@ -111,9 +91,14 @@ public final class Placeholders {
         return Optional.empty();
     }
 
-    private static Map<String, Integer> counts(List<String> tags) {
-        Map<String, Integer> counts = new HashMap<>();
-        tags.forEach(tag -> counts.merge(tag, 1, Integer::sum));
-        return counts;
+    /** The tags that {@code some} has fewer of than {@code others}, separated by spaces. */
+    private static String fewerIn(Map<String, Long> some, Map<String, Long> others) {
+        return others.entrySet().stream().filter(tag -> some.getOrDefault(tag.getKey(), 0L) < tag.getValue())
+                .map(Map.Entry::getKey).collect(Collectors.joining(" "));
+    }
+
+    private static Map<String, Long> counts(String text) {
+        return TAG.matcher(text).results().map(MatchResult::group)
+                .collect(Collectors.groupingBy(tag -> tag, Collectors.counting()));
     }
 }

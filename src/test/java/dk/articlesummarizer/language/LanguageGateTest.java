@@ -27,7 +27,7 @@ class LanguageGateTest {
             + " redan nästa år. Simhallen ska ha plats för många besökare, säger kommunalrådet Anna Lindqvist.";
 
     private static LanguageGate gate(List<String> accepted) {
-        return new LanguageGate(new LanguageDetection(new LanguageConfig() {
+        return new LanguageGate(new LanguageConfig() {
             @Override
             public List<String> accepted() {
                 return accepted;
@@ -37,7 +37,7 @@ class LanguageGateTest {
             public List<String> refused() {
                 return List.of("en", "de", "fr", "es", "nl", "it", "pl", "fi");
             }
-        }));
+        });
     }
 
     private final LanguageGate byDefault = gate(List.of("da", "nb", "nn", "sv"));
