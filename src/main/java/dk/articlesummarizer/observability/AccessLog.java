@@ -46,7 +46,9 @@ public class AccessLog {
             return;
         }
         String cache = context.response().headers().get("X-Cache");
-        LOG.logf(level, "%s %s %d %.1f ms%s [%s]", context.request().method().name(), path, status,
-                (System.nanoTime() - started) / 1e6, cache == null ? "" : " cache=" + cache, requestId);
+        // Concatenated rather than formatted: a printf format costs more than the rest of a cache hit's line.
+        double millis = (System.nanoTime() - started) / 100_000 / 10.0;
+        LOG.log(level, context.request().method().name() + " " + path + " " + status + " " + millis + " ms"
+                + (cache == null ? "" : " cache=" + cache) + " [" + requestId + "]");
     }
 }
