@@ -189,7 +189,7 @@ public class CoalescingCache<V> {
     }
 
     private Optional<V> fromShared(CacheKey key) {
-        Optional<V> stored = store.get(codec.kind(), key.sha256()).flatMap(codec.decode());
+        Optional<V> stored = store.lookUp(codec.kind(), key.sha256()).value().flatMap(codec.decode());
         (stored.isPresent() ? sharedHits : sharedMisses).increment();
         return stored;
     }

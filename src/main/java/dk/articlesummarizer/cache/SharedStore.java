@@ -168,16 +168,11 @@ public class SharedStore {
                 Long.toString(Duration.ofHours(1).toMillis())) != null;
     }
 
-    /** A stored value, checked: a torn, foreign or missing value is empty. */
-    public Optional<byte[]> get(String kind, String key) {
-        return lookUp(kind, key).value();
-    }
-
-    /** What {@link #get} reads, and whether Redis answered at all. */
+    /** A stored value, checked (a torn, foreign or missing value is empty), and whether Redis answered at all. */
     public record Lookup(boolean answered, Optional<byte[]> value) {
     }
 
-    /** A stored value as {@link #get} reads it, saying whether Redis answered (empty then means: no such value). */
+    /** A stored value, saying whether Redis answered (if it did, empty means: no such value). */
     public Lookup lookUp(String kind, String key) {
         String name = name(kind, key);
         Optional<byte[]> stored = attempt(() -> Optional.ofNullable(redis.value(byte[].class).get(name)));
