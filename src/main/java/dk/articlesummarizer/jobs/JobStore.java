@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -43,9 +44,10 @@ public class JobStore {
         this.shared = shared;
         this.json = json;
         this.config = config;
-        this.local = Caffeine.newBuilder().maximumSize(config.maxJobs()).expireAfterWrite(config.ttl()).build();
-        this.lastReadRunning = Caffeine.newBuilder().maximumSize(config.maxJobs()).expireAfterWrite(config.ttl())
-                .build();
+        Caffeine<Object, Object> bounded = Caffeine.newBuilder().maximumSize(config.maxJobs())
+                .expireAfterWrite(config.ttl());
+        this.local = bounded.build();
+        this.lastReadRunning = bounded.build();
     }
 
     /** The lease a job holds while this replica runs it, which tells the other replicas that it still does. */
@@ -131,12 +133,10 @@ public class JobStore {
 
     private Optional<Job> read(byte[] stored) {
         try {
-            ObjectNode node = (ObjectNode) json.readTree(stored);
-            String owner = node.path("owner").asText("");
-            node.remove("owner");
-            Job job = json.treeToValue(node, Job.class);
-            return Optional.of(new Job(job.id(), owner, false, job.status(), job.progress(), job.result(),
-                    job.problem()));
+            JsonNode node = json.readTree(stored);
+            Job job = json.treeToValue(node, Job.class); // owner and noStore are not read: both are @JsonIgnore
+            return Optional.of(new Job(job.id(), node.path("owner").asText(""), false, job.status(), job.progress(),
+                    job.result(), job.problem()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
