@@ -44,10 +44,9 @@ public class JobStore {
         this.shared = shared;
         this.json = json;
         this.config = config;
-        Caffeine<Object, Object> bounded = Caffeine.newBuilder().maximumSize(config.maxJobs())
-                .expireAfterWrite(config.ttl());
-        this.local = bounded.build();
-        this.lastReadRunning = bounded.build();
+        this.local = Caffeine.newBuilder().maximumSize(config.maxJobs()).expireAfterWrite(config.ttl()).build();
+        this.lastReadRunning = Caffeine.newBuilder().maximumSize(config.maxJobs()).expireAfterWrite(config.ttl())
+                .build();
     }
 
     /** The lease a job holds while this replica runs it, which tells the other replicas that it still does. */
@@ -74,14 +73,11 @@ public class JobStore {
         if (!inRedis(outcome)) {
             return true;
         }
-        return switch (shared.end(KIND, outcome.id(), write(outcome), config.ttl())) {
-            case WRITTEN -> true;
-            case ENDED_BEFORE -> {
-                local.invalidate(outcome.id());
-                yield true;
-            }
-            case NOT_NOW -> false;
-        };
+        SharedStore.Ending ending = shared.end(KIND, outcome.id(), write(outcome), config.ttl());
+        if (ending == SharedStore.Ending.ENDED_BEFORE) {
+            local.invalidate(outcome.id());
+        }
+        return ending != SharedStore.Ending.NOT_NOW;
     }
 
     /**
