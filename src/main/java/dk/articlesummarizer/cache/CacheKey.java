@@ -17,10 +17,7 @@ public record CacheKey(String sha256) {
         return of(normalizedText, title, model, promptVersion, glossary.stream().toArray(String[]::new));
     }
 
-    /**
-     * @param extras what else shapes the answer, when anything does (the glossary entries that apply, the markup);
-     *        without extras a key is what it always was
-     */
+    /** @param extras what else shapes the answer, when anything does (the glossary entries that apply, the markup) */
     public static CacheKey of(String normalizedText, String title, String model, String promptVersion,
             String... extras) {
         MessageDigest digest = Sha256.newDigest();

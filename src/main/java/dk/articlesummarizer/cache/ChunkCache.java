@@ -15,6 +15,6 @@ public class ChunkCache extends CoalescingCache<TranslatedPassage> {
 
     public ChunkCache(CacheConfig config, SharedStore store, ObjectMapper json, MeterRegistry metrics) {
         super("passages", config.chunkMaxBytes().asLongValue(), config.ttl(), TranslatedPassage::approximateBytes,
-                store, new JsonCodec<>("passage", json, TranslatedPassage.class), metrics);
+                store, Codec.json("passage", json, TranslatedPassage.class), metrics);
     }
 }

@@ -1,11 +1,11 @@
 package dk.articlesummarizer.cache;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,6 +14,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
@@ -41,24 +43,26 @@ public class CoalescingCache<V> {
     private static final Duration LEASE_TTL = Duration.ofSeconds(10);
     private static final long FIRST_POLL_MILLIS = 10;
     private static final long LONGEST_POLL_MILLIS = 250;
+    private static final Deadline.Registration NOTHING = () -> {
+    };
 
     private final AsyncCache<CacheKey, V> answers;
-    private final Counter hits;
-    private final Counter misses;
-    private final Counter shared;
+    private final Map<CacheKey, Waiters> inFlight = new ConcurrentHashMap<>();
     private final SharedStore store;
     private final Codec<V> codec;
     private final Duration ttl;
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter shared;
     private final Counter sharedHits;
     private final Counter sharedMisses;
-    private final Map<CacheKey, Waiters> inFlight = new ConcurrentHashMap<>();
 
     /**
      * @param name the {@code cache} tag of this cache's metrics: lookups by result (hit, miss, shared: waited for
      *            a load in flight), evictions by cause, entries and approximate bytes
      */
-    protected CoalescingCache(String name, long maxBytes, Duration ttl, ToIntFunction<V> weigher,
-            SharedStore store, Codec<V> codec, MeterRegistry metrics) {
+    CoalescingCache(String name, long maxBytes, Duration ttl, ToIntFunction<V> weigher, SharedStore store,
+            Codec<V> codec, MeterRegistry metrics) {
         this.store = store;
         this.codec = codec;
         this.ttl = ttl;
@@ -70,9 +74,9 @@ public class CoalescingCache<V> {
                         .counter("summarizer.cache.evictions", "cache", name, "cause", cause.name().toLowerCase())
                         .increment())
                 .buildAsync();
-        this.hits = lookups(metrics, name, "hit");
-        this.misses = lookups(metrics, name, "miss");
-        this.shared = lookups(metrics, name, "shared");
+        this.hits = metrics.counter("summarizer.cache.lookups", "cache", name, "result", "hit");
+        this.misses = metrics.counter("summarizer.cache.lookups", "cache", name, "result", "miss");
+        this.shared = metrics.counter("summarizer.cache.lookups", "cache", name, "result", "shared");
         this.sharedHits = metrics.counter("summarizer.cache.shared.lookups", "cache", name, "result", "hit");
         this.sharedMisses = metrics.counter("summarizer.cache.shared.lookups", "cache", name, "result", "miss");
         Gauge.builder("summarizer.cache.entries", answers, cache -> cache.synchronous().estimatedSize())
@@ -80,10 +84,6 @@ public class CoalescingCache<V> {
         Gauge.builder("summarizer.cache.bytes", answers,
                 cache -> cache.synchronous().policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L))
                 .tag("cache", name).baseUnit("bytes").register(metrics);
-    }
-
-    private static Counter lookups(MeterRegistry metrics, String name, String result) {
-        return metrics.counter("summarizer.cache.lookups", "cache", name, "result", result);
     }
 
     /**
@@ -110,17 +110,16 @@ public class CoalescingCache<V> {
         if (existing != null) {
             (existing.isDone() ? hits : shared).increment();
             Waiters waiters = existing.isDone() ? null : inFlight.get(key);
-            try (Waiters.Membership member = Waiters.join(waiters, caller);
-                    Deadline.Registration leave = caller.map(Deadline::interruptWhenCancelled).orElse(() -> {
-                    })) {
+            try (Deadline.Registration member = Waiters.join(waiters, caller);
+                    Deadline.Registration leave = caller.map(Deadline::interruptWhenCancelled).orElse(NOTHING)) {
                 return new Lookup<>(await(existing), true);
             }
         }
         misses.increment();
         Deadline load = caller.map(Deadline::copy).orElse(null);
-        Waiters waiters = new Waiters(load);
+        Waiters waiters = new Waiters(load, new AtomicInteger());
         inFlight.put(key, waiters);
-        try (Waiters.Membership member = Waiters.join(waiters, caller)) {
+        try (Deadline.Registration member = Waiters.join(waiters, caller)) {
             Lookup<V> loaded = store.enabled() ? loadShared(key, () -> loader.apply(load))
                     : new Lookup<>(loader.apply(load), false);
             ours.complete(loaded.value());
@@ -135,20 +134,12 @@ public class CoalescingCache<V> {
     }
 
     /** The callers waiting for one load; the last to leave cancels it. */
-    private static final class Waiters {
-
-        private final Deadline load;
-        private final AtomicInteger count = new AtomicInteger();
-
-        Waiters(Deadline load) {
-            this.load = load;
-        }
+    private record Waiters(Deadline load, AtomicInteger count) {
 
         /** A caller's wait, interrupted when it leaves; without a load to share (or a caller), nothing to count. */
-        static Membership join(Waiters waiters, Optional<Deadline> caller) {
+        static Deadline.Registration join(Waiters waiters, Optional<Deadline> caller) {
             if (waiters == null || waiters.load == null || caller.isEmpty()) {
-                return () -> {
-                };
+                return NOTHING;
             }
             waiters.count.incrementAndGet();
             AtomicBoolean left = new AtomicBoolean();
@@ -165,11 +156,6 @@ public class CoalescingCache<V> {
                 }
             };
         }
-
-        interface Membership extends AutoCloseable {
-            @Override
-            void close();
-        }
     }
 
     /**
@@ -183,11 +169,11 @@ public class CoalescingCache<V> {
             if (stored.isPresent()) {
                 return new Lookup<>(stored.get(), true);
             }
-            Optional<SharedStore.Lease> lease = store.tryLease(kind(), key.sha256(), LEASE_TTL);
+            Optional<SharedStore.Lease> lease = store.tryLease(codec.kind(), key.sha256(), LEASE_TTL);
             if (lease.isPresent()) {
                 try (SharedStore.Lease held = lease.get()) {
                     V made = loader.get();
-                    store.put(kind(), key.sha256(), codec.encode(made), ttl);
+                    store.put(codec.kind(), key.sha256(), codec.encode().apply(made), ttl);
                     return new Lookup<>(made, false);
                 }
             }
@@ -198,18 +184,14 @@ public class CoalescingCache<V> {
                 if (stored.isPresent()) {
                     return new Lookup<>(stored.get(), true);
                 }
-            } while (store.leased(kind(), key.sha256()));
+            } while (store.leased(codec.kind(), key.sha256()));
         }
     }
 
     private Optional<V> fromShared(CacheKey key) {
-        Optional<V> stored = store.get(kind(), key.sha256()).flatMap(codec::decode);
+        Optional<V> stored = store.lookUp(codec.kind(), key.sha256()).value().flatMap(codec.decode());
         (stored.isPresent() ? sharedHits : sharedMisses).increment();
         return stored;
-    }
-
-    private String kind() {
-        return codec.kind();
     }
 
     private static void pause(long millis) {
@@ -247,7 +229,7 @@ public class CoalescingCache<V> {
     public void put(CacheKey key, V summary) {
         answers.put(key, CompletableFuture.completedFuture(summary));
         if (store.enabled()) {
-            store.put(kind(), key.sha256(), codec.encode(summary), ttl);
+            store.put(codec.kind(), key.sha256(), codec.encode().apply(summary), ttl);
         }
     }
 
@@ -270,15 +252,14 @@ public class CoalescingCache<V> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Interrupted while waiting for a shared LLM call");
-        } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            if (cause instanceof Error error) {
+            if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException("Shared LLM call failed", cause);
+            throw new IllegalStateException("Shared LLM call failed", e.getCause());
         }
     }
 
@@ -286,13 +267,24 @@ public class CoalescingCache<V> {
     public record Lookup<V>(V value, boolean hit) {
     }
 
-    /** How values of one cache are written to the shared tier, under their kind; a value that cannot be read is empty. */
-    public interface Codec<V> {
+    /** How one cache's values are written to the shared tier, under their kind; unreadable bytes are empty. */
+    record Codec<V>(String kind, Function<V, byte[]> encode, Function<byte[], Optional<V>> decode) {
 
-        String kind();
-
-        byte[] encode(V value);
-
-        Optional<V> decode(byte[] stored);
+        /** A record as JSON; bytes that do not read as one are no value. */
+        static <V> Codec<V> json(String kind, ObjectMapper json, Class<V> type) {
+            return new Codec<>(kind, value -> {
+                try {
+                    return json.writeValueAsBytes(value);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("A cached record always serializes", e);
+                }
+            }, stored -> {
+                try {
+                    return Optional.of(json.readValue(stored, type));
+                } catch (IOException | RuntimeException e) {
+                    return Optional.empty();
+                }
+            });
+        }
     }
 }

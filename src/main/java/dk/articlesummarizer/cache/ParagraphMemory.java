@@ -17,6 +17,6 @@ public class ParagraphMemory extends CoalescingCache<RememberedParagraph> {
     public ParagraphMemory(CacheConfig config, SharedStore store, ObjectMapper json, MeterRegistry metrics) {
         super("paragraphs", config.paragraphMaxBytes().asLongValue(), config.ttl(),
                 RememberedParagraph::approximateBytes, store,
-                new JsonCodec<>("paragraph", json, RememberedParagraph.class), metrics);
+                Codec.json("paragraph", json, RememberedParagraph.class), metrics);
     }
 }

@@ -2,7 +2,9 @@ package dk.articlesummarizer.cache;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -162,23 +164,18 @@ public class SharedStore {
     }
 
     private boolean beat() {
-        return attempt(() -> redis.execute("EVAL", BEAT, "1", HEARTBEAT_KEY, Long.toString(BEAT_GAP_MILLIS),
-                Long.toString(Duration.ofHours(1).toMillis())), null) != null;
+        return eval(BEAT, 1, HEARTBEAT_KEY, Long.toString(BEAT_GAP_MILLIS),
+                Long.toString(Duration.ofHours(1).toMillis())) != null;
     }
 
-    /** A stored value, checked: a torn, foreign or missing value is empty. */
-    public Optional<byte[]> get(String kind, String key) {
-        return lookUp(kind, key).value();
-    }
-
-    /** What {@link #get} reads, and whether Redis answered at all. */
+    /** A stored value, checked (a torn, foreign or missing value is empty), and whether Redis answered at all. */
     public record Lookup(boolean answered, Optional<byte[]> value) {
     }
 
-    /** A stored value as {@link #get} reads it, saying whether Redis answered (empty then means: no such value). */
+    /** A stored value, saying whether Redis answered (if it did, empty means: no such value). */
     public Lookup lookUp(String kind, String key) {
         String name = name(kind, key);
-        Optional<byte[]> stored = attempt(() -> Optional.ofNullable(redis.value(byte[].class).get(name)), null);
+        Optional<byte[]> stored = attempt(() -> Optional.ofNullable(redis.value(byte[].class).get(name)));
         return stored == null ? new Lookup(false, Optional.empty())
                 : new Lookup(true, stored.flatMap(value -> SharedValue.open(name, value)));
     }
@@ -189,7 +186,7 @@ public class SharedStore {
         attempt(() -> {
             redis.value(byte[].class).set(name, SharedValue.seal(name, payload), new SetArgs().px(ttl));
             return null;
-        }, null);
+        });
     }
 
     /**
@@ -203,15 +200,15 @@ public class SharedStore {
             return; // Lease.NONE with Redis on: taken on an event loop, where no command is sent either
         }
         String name = name(kind, key);
-        attempt(() -> redis.execute("EVAL", PUT_WHILE_LEASED, "3", endMark(kind, key), name, held.name,
-                sealed(name, payload), Long.toString(ttl.toMillis()), held.token, held.ttlMillis), null);
+        eval(PUT_WHILE_LEASED, 3, endMark(kind, key), name, held.name, sealed(name, payload),
+                Long.toString(ttl.toMillis()), held.token, held.ttlMillis);
     }
 
     /** Writes the last value of {@code key}, unless another end was written first (the first end stands). */
     public Ending end(String kind, String key, byte[] payload, Duration ttl) {
         String name = name(kind, key);
-        return ending(attempt(() -> redis.execute("EVAL", END, "2", endMark(kind, key), name, sealed(name, payload),
-                Long.toString(ttl.toMillis()), digest(payload)), null));
+        return ending(eval(END, 2, endMark(kind, key), name, sealed(name, payload), Long.toString(ttl.toMillis()),
+                digest(payload)));
     }
 
     /**
@@ -223,9 +220,9 @@ public class SharedStore {
     public Ending endIfLeaseExpired(String kind, String key, byte[] payload, Duration ttl, String leaseKind,
             Duration leaseTtl) {
         String name = name(kind, key);
-        return ending(attempt(() -> redis.execute("EVAL", END_IF_EXPIRED, "4", HEARTBEAT_KEY, leaseName(leaseKind, key),
-                endMark(kind, key), name, sealed(name, payload), Long.toString(ttl.toMillis()), digest(payload),
-                Long.toString(BEAT_GAP_MILLIS), Long.toString(leaseTtl.toMillis())), null));
+        return ending(eval(END_IF_EXPIRED, 4, HEARTBEAT_KEY, leaseName(leaseKind, key), endMark(kind, key), name,
+                sealed(name, payload), Long.toString(ttl.toMillis()), digest(payload), Long.toString(BEAT_GAP_MILLIS),
+                Long.toString(leaseTtl.toMillis())));
     }
 
     /**
@@ -241,15 +238,15 @@ public class SharedStore {
         }
         String name = leaseName(kind, key);
         String token = UUID.randomUUID().toString();
-        Boolean taken = attempt(() -> Boolean.valueOf(redis.execute("SET", name, token, "NX", "PX",
-                Long.toString(ttl.toMillis())) != null), null);
+        String millis = Long.toString(ttl.toMillis());
+        Boolean taken = attempt(() -> redis.execute("SET", name, token, "NX", "PX", millis) != null);
         return Boolean.FALSE.equals(taken) ? Optional.empty() : Optional.of(new RenewedLease(name, token, ttl));
     }
 
     /** Whether some replica holds the lease of {@code key}; false when Redis cannot say. */
     public boolean leased(String kind, String key) {
         String name = leaseName(kind, key);
-        return Boolean.TRUE.equals(attempt(() -> Boolean.valueOf(redis.key().exists(name)), Boolean.FALSE));
+        return Boolean.TRUE.equals(attempt(() -> redis.key().exists(name)));
     }
 
     /**
@@ -258,20 +255,21 @@ public class SharedStore {
      */
     public Optional<Long> count(String window, int events, Duration ttl) {
         String name = PREFIX + "count:" + HexFormat.of().formatHex(Sha256.of(window), 0, 16);
-        return Optional.ofNullable(attempt(() -> {
-            Response count = redis.execute("EVAL", COUNT, "1", name, Long.toString(ttl.toMillis()),
-                    Integer.toString(events));
-            return count.toLong();
-        }, null));
+        Response count = eval(COUNT, 1, name, Long.toString(ttl.toMillis()), Integer.toString(events));
+        return Optional.ofNullable(count).map(Response::toLong);
     }
 
-    private boolean available() {
-        return enabled() && System.currentTimeMillis() >= pausedUntil.get() && !Context.isOnEventLoopThread();
+    /** Runs a Lua script: {@code keys} keys, then its arguments; null when Redis did not answer. */
+    private Response eval(String script, int keys, String... keysAndArguments) {
+        List<String> arguments = new ArrayList<>(List.of(script, Integer.toString(keys)));
+        arguments.addAll(List.of(keysAndArguments));
+        return attempt(() -> redis.execute("EVAL", arguments.toArray(String[]::new)));
     }
 
-    private <T> T attempt(Supplier<T> operation, T fallback) {
-        if (!available()) {
-            return fallback;
+    /** What {@code operation} answers; null when Redis is off, paused after a failure, or fails now. */
+    private <T> T attempt(Supplier<T> operation) {
+        if (!enabled() || System.currentTimeMillis() < pausedUntil.get() || Context.isOnEventLoopThread()) {
+            return null;
         }
         long started = System.nanoTime();
         try {
@@ -282,7 +280,7 @@ public class SharedStore {
             errors.increment();
             pausedUntil.set(System.currentTimeMillis() + PAUSE_AFTER_FAILURE_MILLIS);
             seen(false, started, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-            return fallback;
+            return null;
         }
     }
 
@@ -377,7 +375,7 @@ public class SharedStore {
             // A renewal that Redis takes after the release (sent before it, delayed by a stall) takes the lease
             // again for one TTL at most; the check keeps renewals that have not been sent yet from doing so.
             if (!closed) {
-                attempt(() -> redis.execute("EVAL", RENEW, "1", name, token, ttlMillis), null);
+                eval(RENEW, 1, name, token, ttlMillis);
             }
         }
 
@@ -385,7 +383,7 @@ public class SharedStore {
         public void close() {
             closed = true;
             vertx.cancelTimer(timer);
-            attempt(() -> redis.execute("EVAL", RELEASE, "1", name, token), null);
+            eval(RELEASE, 1, name, token);
         }
     }
 }

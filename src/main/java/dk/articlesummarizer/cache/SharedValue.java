@@ -1,5 +1,6 @@
 package dk.articlesummarizer.cache;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -14,40 +15,22 @@ import dk.articlesummarizer.common.Sha256;
  */
 final class SharedValue {
 
-    private static final String MAGIC = "AS1 ";
-
     private SharedValue() {
     }
 
     static byte[] seal(String name, byte[] payload) {
-        byte[] header = (MAGIC + name + " " + HexFormat.of().formatHex(Sha256.of(payload)) + "\n")
+        byte[] header = ("AS1 " + name + " " + HexFormat.of().formatHex(Sha256.of(payload)) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
-        byte[] sealed = Arrays.copyOf(header, header.length + payload.length);
-        System.arraycopy(payload, 0, sealed, header.length, payload.length);
-        return sealed;
+        return ByteBuffer.allocate(header.length + payload.length).put(header).put(payload).array();
     }
 
+    /** Seals the payload again and compares: every header for one name has the same length. */
     static Optional<byte[]> open(String name, byte[] stored) {
-        int newline = indexOf(stored, (byte) '\n');
-        if (newline < 0) {
+        int headerLength = seal(name, new byte[0]).length;
+        if (stored.length < headerLength) {
             return Optional.empty();
         }
-        String header = new String(stored, 0, newline, StandardCharsets.UTF_8);
-        String expectedStart = MAGIC + name + " ";
-        if (!header.startsWith(expectedStart)) {
-            return Optional.empty();
-        }
-        byte[] payload = Arrays.copyOfRange(stored, newline + 1, stored.length);
-        String digest = header.substring(expectedStart.length());
-        return digest.equals(HexFormat.of().formatHex(Sha256.of(payload))) ? Optional.of(payload) : Optional.empty();
-    }
-
-    private static int indexOf(byte[] bytes, byte wanted) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
+        byte[] payload = Arrays.copyOfRange(stored, headerLength, stored.length);
+        return Arrays.equals(seal(name, payload), stored) ? Optional.of(payload) : Optional.empty();
     }
 }

@@ -12,21 +12,6 @@ public class SummaryCache extends CoalescingCache<CachedAnswer> {
 
     public SummaryCache(CacheConfig config, SharedStore store, MeterRegistry metrics) {
         super("summaries", config.maxBytes().asLongValue(), config.ttl(), CachedAnswer::approximateBytes, store,
-                new Codec<>() {
-                    @Override
-                    public String kind() {
-                        return "answer";
-                    }
-
-                    @Override
-                    public byte[] encode(CachedAnswer answer) {
-                        return answer.json();
-                    }
-
-                    @Override
-                    public Optional<CachedAnswer> decode(byte[] stored) {
-                        return Optional.of(new CachedAnswer(stored));
-                    }
-                }, metrics);
+                new Codec<>("answer", CachedAnswer::json, stored -> Optional.of(new CachedAnswer(stored))), metrics);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -72,14 +73,11 @@ public class JobStore {
         if (!inRedis(outcome)) {
             return true;
         }
-        return switch (shared.end(KIND, outcome.id(), write(outcome), config.ttl())) {
-            case WRITTEN -> true;
-            case ENDED_BEFORE -> {
-                local.invalidate(outcome.id());
-                yield true;
-            }
-            case NOT_NOW -> false;
-        };
+        SharedStore.Ending ending = shared.end(KIND, outcome.id(), write(outcome), config.ttl());
+        if (ending == SharedStore.Ending.ENDED_BEFORE) {
+            local.invalidate(outcome.id());
+        }
+        return ending != SharedStore.Ending.NOT_NOW;
     }
 
     /**
@@ -131,12 +129,10 @@ public class JobStore {
 
     private Optional<Job> read(byte[] stored) {
         try {
-            ObjectNode node = (ObjectNode) json.readTree(stored);
-            String owner = node.path("owner").asText("");
-            node.remove("owner");
-            Job job = json.treeToValue(node, Job.class);
-            return Optional.of(new Job(job.id(), owner, false, job.status(), job.progress(), job.result(),
-                    job.problem()));
+            JsonNode node = json.readTree(stored);
+            Job job = json.treeToValue(node, Job.class); // owner and noStore are not read: both are @JsonIgnore
+            return Optional.of(new Job(job.id(), node.path("owner").asText(""), false, job.status(), job.progress(),
+                    job.result(), job.problem()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -93,7 +93,7 @@ public class Jobs {
         Job job = new Job(newId(), owner, policy == CachePolicy.BYPASS, Job.Status.running, new Job.Progress(0, 0),
                 null, null);
         if (admitted.cached().isPresent()) {
-            job = job.running(new Job.Progress(1, 1)).done(tree(admitted.cached().get().json()));
+            job = job.done(tree(admitted.cached().get().json()));
             if (!store.end(job)) {
                 unstored.put(job.id(), job);
             }
@@ -267,9 +267,9 @@ public class Jobs {
     /** Writes each step of the LLM work to the store as it finishes, unless the job has ended meanwhile. */
     private final class ProgressOf implements Progress {
 
-        private final AtomicInteger done = new AtomicInteger();
         private final Unfinished entry;
-        private volatile int total;
+        private int done;
+        private int total;
         private volatile Job job;
 
         ProgressOf(Unfinished entry) {
@@ -280,12 +280,13 @@ public class Jobs {
         @Override
         public synchronized void planned(int steps) {
             total = steps;
-            save(job.running(new Job.Progress(done.get(), total)));
+            save(job.running(new Job.Progress(done, total)));
         }
 
         @Override
         public synchronized void stepDone() {
-            save(job.running(new Job.Progress(Math.min(total, done.incrementAndGet()), total)));
+            done++;
+            save(job.running(new Job.Progress(Math.min(total, done), total)));
         }
 
         private void save(Job now) {

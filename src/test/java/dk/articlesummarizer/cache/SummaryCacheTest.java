@@ -13,37 +13,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 class SummaryCacheTest {
 
     private static SummaryCache cacheOf(long maxBytes) {
-        return new SummaryCache(new CacheConfig() {
-            @Override
-            public MemorySize maxBytes() {
-                return new MemorySize(java.math.BigInteger.valueOf(maxBytes));
-            }
-
-            @Override
-            public MemorySize chunkMaxBytes() {
-                return maxBytes();
-            }
-
-            @Override
-            public boolean paragraphMemory() {
-                return false;
-            }
-
-            @Override
-            public MemorySize paragraphMaxBytes() {
-                return maxBytes();
-            }
-
-            @Override
-            public Duration ttl() {
-                return Duration.ofHours(1);
-            }
-        }, new SharedStore(Optional.empty(), null, new SimpleMeterRegistry(), null), new SimpleMeterRegistry());
+        CacheConfig config = new SmallRyeConfigBuilder().withMapping(CacheConfig.class)
+                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withDefaultValue("summarizer.cache.max-bytes", Long.toString(maxBytes))
+                .build().getConfigMapping(CacheConfig.class);
+        return new SummaryCache(config, new SharedStore(Optional.empty(), null, new SimpleMeterRegistry(), null),
+                new SimpleMeterRegistry());
     }
 
     private static CachedAnswer summaryOfChars(int chars) {
