@@ -56,7 +56,9 @@ abstract class PlaceholderArticle<N> implements MarkedUpArticle {
     @Override
     public String render(List<String> translated) {
         PlaceholderArticle<N> target = copy();
-        for (int i = 0; i < target.segments.size(); i++) {
+        // Last first: an element's own paragraphs (its alt text) come after the paragraph it stands in, which puts
+        // a copy of the element in its place; the copy must carry them translated.
+        for (int i = target.segments.size() - 1; i >= 0; i--) {
             target.segments.get(i).fill().accept(translated.get(i));
         }
         return target.write();

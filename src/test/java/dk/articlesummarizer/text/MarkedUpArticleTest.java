@@ -36,6 +36,16 @@ class MarkedUpArticleTest {
     }
 
     @Test
+    void theAltTextOfAnImageAmongWordsIsTranslatedToo() {
+        MarkedUpArticle article = MarkedUpArticle.parse(ArticleFormat.HTML,
+                "<p>Se <a href=\"x\" title=\"Kortet\">kortet</a> og <img src=\"a.png\" alt=\"En rød bil\"> her.</p>");
+
+        assertEquals(List.of("Se <g1>kortet</g1> og <g2/> her.", "Kortet", "En rød bil"), article.paragraphs());
+        assertEquals("<p>See <a href=\"x\" title=\"The map\">the map</a> and <img src=\"a.png\" alt=\"A red car\">"
+                + " here.</p>", article.render(List.of("See <g1>the map</g1> and <g2/> here.", "The map", "A red car")));
+    }
+
+    @Test
     void markdownEmphasisAndLinksBecomePlaceholdersAndCodeStandsAlone() {
         MarkedUpArticle article = MarkedUpArticle.parse(ArticleFormat.MARKDOWN,
                 "Hej *med* [et link](https://example.dk \"T\") og `kode`.\n");
