@@ -33,9 +33,7 @@ import dk.articlesummarizer.text.Placeholders;
  */
 final class QuoteCheck {
 
-    /** A paragraph without its leading and trailing blanks: up to a blank line or the text's end. */
-    private static final Pattern PARAGRAPH = Pattern.compile(
-            "(?s)[^\\p{javaWhitespace}].*?(?=\\p{javaWhitespace}*(?:\n\\s*\n|\\z))");
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
     private static final String SPEECH_VERBS = "siger|sagde|fortæller|fortalte|forklarer|forklarede|tilføjer"
             + "|tilføjede|skriver|skrev|udtaler|udtalte|lyder|says|said|tells|told|explains|explained|adds|added"
             + "|writes|wrote|continues|continued";
@@ -176,7 +174,7 @@ final class QuoteCheck {
     static List<Quote> quotes(String text, boolean dialogue) {
         List<Quote> quotes = new ArrayList<>();
         int paragraph = 0;
-        for (MatchResult range : paragraphs(text)) {
+        for (Range range : paragraphs(text)) {
             int at = range.start();
             int to = range.end();
             if (dialogue && spoken(text, at, to)) {
@@ -215,8 +213,34 @@ final class QuoteCheck {
         return Placeholders.strip(text.substring(start, end)).strip();
     }
 
-    private static List<MatchResult> paragraphs(String text) {
-        return PARAGRAPH.matcher(text).results().toList();
+    /** Where a paragraph starts and ends in its text, without leading and trailing blanks. */
+    private record Range(int start, int end) {
+    }
+
+    /**
+     * The paragraphs between blank lines, each without its leading and trailing blanks. Found from the breaks: a
+     * pattern for the paragraphs themselves would look ahead for a break at every character.
+     */
+    private static List<Range> paragraphs(String text) {
+        List<Range> paragraphs = new ArrayList<>();
+        Matcher breaks = PARAGRAPH_BREAK.matcher(text);
+        int from = 0;
+        while (from < text.length()) {
+            int to = breaks.find() ? breaks.start() : text.length();
+            int start = from;
+            int end = to;
+            while (start < end && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            if (start < end) {
+                paragraphs.add(new Range(start, end));
+            }
+            from = to == text.length() ? to : breaks.end();
+        }
+        return paragraphs;
     }
 
     /** Where the quote opened at {@code at} closes, or -1 when no quote opens there. */
