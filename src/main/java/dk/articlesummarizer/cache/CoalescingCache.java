@@ -2,6 +2,7 @@ package dk.articlesummarizer.cache;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -71,7 +72,7 @@ public class CoalescingCache<V> {
                 .weigher((CacheKey key, V value) -> weigher.applyAsInt(value))
                 .expireAfterWrite(ttl)
                 .evictionListener((CacheKey key, V value, RemovalCause cause) -> metrics
-                        .counter("summarizer.cache.evictions", "cache", name, "cause", cause.name().toLowerCase())
+                        .counter("summarizer.cache.evictions", "cache", name, "cause", cause.name().toLowerCase(Locale.ROOT))
                         .increment())
                 .buildAsync();
         this.hits = metrics.counter("summarizer.cache.lookups", "cache", name, "result", "hit");

@@ -1,5 +1,7 @@
 package dk.articlesummarizer.checks;
 
+import java.util.Locale;
+
 /** One reason an answer is not acceptable, and what to tell the model when asking again. */
 public record Violation(Cause cause, String instruction) {
 
@@ -20,7 +22,7 @@ public record Violation(Cause cause, String instruction) {
         INVENTED_QUOTE;
 
         public String tag() {
-            return name().toLowerCase().replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 }

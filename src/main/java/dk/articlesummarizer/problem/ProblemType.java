@@ -2,6 +2,7 @@ package dk.articlesummarizer.problem;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Locale;
 
 /** Every kind of error the service answers with; each is described in docs/api.md. */
 public enum ProblemType {
@@ -59,7 +60,7 @@ public enum ProblemType {
 
     /** The type's last part, {@code llm-busy} for {@link #LLM_BUSY}: a metric tag, a stable name. */
     public String slug() {
-        return name().toLowerCase().replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static ProblemType forStatus(int status) {
