@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -143,15 +144,19 @@ public class SharedStore {
             beatTimer = vertx.setPeriodic(BEAT_EVERY_MILLIS, timer -> {
                 // A Vert.x timer; the blocking command runs on a worker, and beats never pile up behind a stall.
                 if (beating.compareAndSet(false, true)) {
-                    Infrastructure.getDefaultWorkerPool().execute(() -> {
-                        try {
-                            if (beat()) {
-                                answered.fire(new Answered());
+                    try {
+                        Infrastructure.getDefaultWorkerPool().execute(() -> {
+                            try {
+                                if (beat()) {
+                                    answered.fire(new Answered());
+                                }
+                            } finally {
+                                beating.set(false);
                             }
-                        } finally {
-                            beating.set(false);
-                        }
-                    });
+                        });
+                    } catch (RejectedExecutionException shuttingDown) {
+                        beating.set(false);
+                    }
                 }
             });
         }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -126,14 +127,18 @@ public class Jobs {
                 turns.release();
                 continue;
             }
-            Infrastructure.getDefaultWorkerPool().execute(() -> {
-                try {
-                    job.run();
-                } finally {
-                    turns.release();
-                    runWaiting();
-                }
-            });
+            try {
+                Infrastructure.getDefaultWorkerPool().execute(() -> {
+                    try {
+                        job.run();
+                    } finally {
+                        turns.release();
+                        runWaiting();
+                    }
+                });
+            } catch (RejectedExecutionException shuttingDown) {
+                turns.release(); // the job stays waiting, and shutdown fails it as interrupted
+            }
         }
     }
 

@@ -47,7 +47,7 @@ public class AccessLog {
         }
         String cache = context.response().headers().get("X-Cache");
         // Concatenated rather than formatted: a printf format costs more than the rest of a cache hit's line.
-        double millis = (System.nanoTime() - started) / 100_000 / 10.0;
+        double millis = Math.round((System.nanoTime() - started) / 1e5) / 10.0;
         LOG.log(level, context.request().method().name() + " " + path + " " + status + " " + millis + " ms"
                 + (cache == null ? "" : " cache=" + cache) + " [" + requestId + "]");
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -111,14 +112,17 @@ public class LongArticleSummarizer {
         List<CompletableFuture<List<TranslatedChunk>>> translated = chunks.stream()
                 .map(chunk -> new CompletableFuture<List<TranslatedChunk>>()).toList();
         AtomicInteger next = new AtomicInteger();
+        AtomicBoolean failed = new AtomicBoolean();
         Runnable lane = () -> {
-            for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
+            int i;
+            while (!failed.get() && (i = next.getAndIncrement()) < chunks.size()) {
                 try {
-                    translated.get(i).complete(translate(chunks.get(i), 0, work));
+                    List<TranslatedChunk> passage = translate(chunks.get(i), 0, work);
                     progress.stepDone();
-                } catch (RuntimeException | Error e) {
+                    translated.get(i).complete(passage);
+                } catch (Throwable e) {
                     translated.get(i).completeExceptionally(e);
-                    next.set(chunks.size()); // one failed passage fails the article: take no further ones
+                    failed.set(true); // one failed passage fails the article: take no further ones
                 }
             }
         };
@@ -127,7 +131,7 @@ public class LongArticleSummarizer {
         }
         lane.run();
         List<TranslatedChunk> inOrder = new ArrayList<>();
-        // Every passage below next.get() was taken by a running lane (or is the failure that stopped them).
+        // Every passage below next.get() was taken by a running lane, which completes it whatever happens.
         for (int i = 0; i < Math.min(next.get(), chunks.size()); i++) {
             inOrder.addAll(join(translated.get(i)));
         }
