@@ -19,7 +19,11 @@ service=$!
 trap 'kill $provider $service 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:18292/q/health/ready" >/dev/null; do sleep 0.2; done
 curl -sf -X POST "http://127.0.0.1:$provider_port/control/delay?ms=3000" >/dev/null
-article='{"title": "Ny cykelsti i Odense", "text": "Odense Kommune bygger en ny cykelsti på 4,2 kilometer langs Åen. Den koster 31 millioner kroner og skal stå færdig i 2027.\n\n\"Det bliver lettere at cykle til arbejde,\" siger rådmand Jonas Holm."}'
+article=$(cat <<'JSON'
+{"title": "Ny cykelsti i Odense",
+ "text": "Odense Kommune bygger en ny cykelsti på 4,2 kilometer langs Åen. Den koster 31 millioner kroner og skal stå færdig i 2027.\n\n\"Det bliver lettere at cykle til arbejde,\" siger rådmand Jonas Holm."}
+JSON
+)
 curl -s -o /dev/null "http://127.0.0.1:$service_port/summarize" -H 'Content-Type: application/json' -d "$article" &
 miss=$!
 until curl -sf "http://127.0.0.1:$provider_port/control/stats" | grep -q '"calls":[1-9]'; do sleep 0.1; done

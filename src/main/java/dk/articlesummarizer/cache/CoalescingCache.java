@@ -72,7 +72,8 @@ public class CoalescingCache<V> {
                 .weigher((CacheKey key, V value) -> weigher.applyAsInt(value))
                 .expireAfterWrite(ttl)
                 .evictionListener((CacheKey key, V value, RemovalCause cause) -> metrics
-                        .counter("summarizer.cache.evictions", "cache", name, "cause", cause.name().toLowerCase(Locale.ROOT))
+                        .counter("summarizer.cache.evictions", "cache", name, "cause",
+                                cause.name().toLowerCase(Locale.ROOT))
                         .increment())
                 .buildAsync();
         this.hits = metrics.counter("summarizer.cache.lookups", "cache", name, "result", "hit");

@@ -66,7 +66,8 @@ public class Deadlines {
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 // Work that failed because its deadline was cancelled (its time ran out, or its caller left) is the
                 // caller's 504, whichever of the two noticed first; a caller that left gets nothing either way.
-                .onFailure(failure -> failure instanceof RuntimeException && deadline.cancelled()).recoverWithUni(failure -> {
+                .onFailure(failure -> failure instanceof RuntimeException && deadline.cancelled())
+                .recoverWithUni(failure -> {
                     ProblemException timedOut = passed(deadline, answered);
                     return timedOut == null ? Uni.createFrom().nullItem() : Uni.createFrom().failure(timedOut);
                 })
